@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Warden.Silo.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await WardenHost.Build(args).RunAsync();

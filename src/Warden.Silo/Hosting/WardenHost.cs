@@ -1,0 +1,44 @@
+using Orleans.Dashboard;
+using Npgsql;
+using Warden.Core.Hosting;
+
+namespace Warden.Silo.Hosting;
+
+/// <summary>Builds the one Warden process: an Orleans silo with ASP.NET Core beside it.</summary>
+public static class WardenHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = builder.Configuration.GetSection(HostSettings.SectionName).Get<HostSettings>() ?? new HostSettings();
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid Warden configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+        }
+
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.UseUrls($"http://{settings.HttpAddress}:{settings.HttpPort}");
+        builder.UseOrleans(silo => silo.AddWarden(settings).UseWardenEndpoints(settings));
+
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        if (settings.Mode == HostMode.Cluster)
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
+            health.AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+        }
+
+        var app = builder.Build();
+        app.MapWardenHealth();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapGet("/", () => Results.Redirect("/dashboard"));
+        if (settings.Mode == HostMode.Development)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => DevelopmentBanner.Print(app.Logger, settings));
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,89 @@
+using Orleans.Dashboard;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Warden.Abstractions.Runtime;
+using Warden.Core.Hosting;
+
+namespace Warden.Silo.Hosting;
+
+/// <summary>Configures an Orleans silo the Warden way, for the host process and for test clusters alike.</summary>
+public static class WardenSiloBuilderExtensions
+{
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Storage, reminders, streams and the dashboard for <paramref name="settings"/>' mode; clustering
+    /// too unless <paramref name="includeClustering"/> is false (a TestCluster brings its own endpoints).
+    /// Orleans tuning (membership timings, reminder periods) binds from the <c>Orleans</c> section.
+    /// </summary>
+    public static ISiloBuilder AddWarden(this ISiloBuilder silo, HostSettings settings, bool includeClustering = true)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = settings.ServiceId;
+            o.ClusterId = settings.ClusterId;
+        });
+        silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Orleans:Membership"));
+        silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Orleans:Reminders"));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+
+        if (settings.Mode == HostMode.Cluster)
+        {
+            var connectionString = settings.ConnectionString!;
+            if (includeClustering)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+            }
+
+            silo.AddAdoNetGrainStorage(WardenProviders.GrainStorage, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(WardenProviders.PubSubStorage, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            if (includeClustering)
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            }
+
+            silo.AddMemoryGrainStorage(WardenProviders.GrainStorage);
+            silo.AddMemoryGrainStorage(WardenProviders.PubSubStorage);
+            silo.UseInMemoryReminderService();
+        }
+
+        // Streams fan events out; durable facts live in grain state and tables, and anything that
+        // must happen is re-driven by a reminder, so a lost in-memory event delays work but loses nothing.
+        silo.AddMemoryStreams(WardenProviders.Streams);
+        silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>Binds the silo and gateway to the configured ports and advertised address.</summary>
+    public static ISiloBuilder UseWardenEndpoints(this ISiloBuilder silo, HostSettings settings)
+    {
+        silo.Configure<SiloOptions>(o => o.SiloName = $"warden-{settings.SiloPort}");
+        if (settings.Mode == HostMode.Cluster)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+        }
+
+        return silo;
+    }
+}
