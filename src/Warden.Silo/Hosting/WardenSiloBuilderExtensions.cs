@@ -15,7 +15,7 @@ public static class WardenSiloBuilderExtensions
     /// <summary>
     /// Storage, reminders, streams and the dashboard for <paramref name="settings"/>' mode; clustering
     /// too unless <paramref name="includeClustering"/> is false (a TestCluster brings its own endpoints).
-    /// Orleans tuning (membership timings, reminder periods) binds from the <c>Orleans</c> section.
+    /// Orleans tuning (membership timings, reminder periods) binds from <c>Warden:Membership</c> and <c>Warden:Reminders</c>.
     /// </summary>
     public static ISiloBuilder AddWarden(this ISiloBuilder silo, HostSettings settings, bool includeClustering = true)
     {
@@ -24,8 +24,8 @@ public static class WardenSiloBuilderExtensions
             o.ServiceId = settings.ServiceId;
             o.ClusterId = settings.ClusterId;
         });
-        silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Orleans:Membership"));
-        silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Orleans:Reminders"));
+        silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Warden:Membership"));
+        silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Warden:Reminders"));
         silo.Services.TryAddSingleton(TimeProvider.System);
 
         if (settings.Mode == HostMode.Cluster)

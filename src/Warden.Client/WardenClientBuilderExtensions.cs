@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace Warden.Client;
+
+/// <summary>Adds a Warden cluster client to a service's own host.</summary>
+public static class WardenClientBuilderExtensions
+{
+    public static IClientBuilder UseWarden(this IClientBuilder client, WardenClientOptions options)
+    {
+        options.Validate();
+        client.Services.AddSingleton(options);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = options.ServiceId;
+            o.ClusterId = options.ClusterId;
+        });
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        client.UseConnectionRetryFilter<StartupRetryFilter>();
+        if (options.UseCluster)
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.ConnectionString;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+        }
+
+        return client;
+    }
+}
