@@ -25,7 +25,9 @@ public sealed class WardenClient : IAsyncDisposable
     /// <summary>Connects, retrying as <paramref name="options"/> say; throws when no gateway answers.</summary>
     public static async Task<WardenClient> ConnectAsync(WardenClientOptions options, CancellationToken cancellationToken = default, Action<ILoggingBuilder>? logging = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // No default configuration sources: the options passed in are the whole configuration,
+        // not whatever appsettings.json happens to sit in the caller's folder.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         logging?.Invoke(builder.Logging);

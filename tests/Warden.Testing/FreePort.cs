@@ -12,4 +12,33 @@ public static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>A port p such that p and p + 1 are both free: the local scripts number silos consecutively.</summary>
+    public static int NextPair()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Next();
+            if (port < 65535 && IsFree(port + 1))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No two consecutive free loopback ports found.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One command for a durable local Warden cluster on this machine:
+#   deploy/local/cluster.sh up [N]   PostgreSQL on 127.0.0.1, the schema, N silos (default 2)
+#   deploy/local/cluster.sh down     stops the silos and PostgreSQL it started
+here="$(dirname "${BASH_SOURCE[0]}")"
+source "$here/common.sh"
+
+case "${1:-}" in
+  up)
+    "$here/postgres.sh" start
+    "$here/schema.sh"
+    "$here/silos.sh" start "${2:-2}"
+    log "cluster up: dashboard http://127.0.0.1:$BASE_HTTP_PORT/dashboard; stop with deploy/local/cluster.sh down"
+    ;;
+  down)
+    "$here/silos.sh" stop
+    "$here/postgres.sh" stop
+    ;;
+  *) echo "usage: $0 up [N]|down" >&2; exit 2 ;;
+esac

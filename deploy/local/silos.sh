@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Starts N silo processes in cluster mode on consecutive ports, or stops the ones it started.
+#   deploy/local/silos.sh start [N]   (default 2; silo i listens on BASE_*_PORT + i)
+#   deploy/local/silos.sh stop
+# Each silo's pid is in .local/run/silo-<siloPort>.pid and its log in .local/logs/silo-<siloPort>.log.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+build() {
+  if [ -z "${WARDEN_SILO_DLL:-}" ]; then
+    log "building Warden.Silo (Release) into $STATE_DIR/build"
+    dotnet build "$REPO_ROOT/src/Warden.Silo/Warden.Silo.csproj" -c Release -o "$STATE_DIR/build" -v quiet -nologo >"$LOG_DIR/build.log" \
+      || { cat "$LOG_DIR/build.log" >&2; exit 1; }
+  fi
+}
+
+start() {
+  local count=${1:-2}
+  build
+  for ((i = 0; i < count; i++)); do
+    local silo=$((BASE_SILO_PORT + i)) gateway=$((BASE_GATEWAY_PORT + i)) http=$((BASE_HTTP_PORT + i))
+    local pidfile="$RUN_DIR/silo-$silo.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      log "silo $silo already running (pid $(cat "$pidfile"))"; continue
+    fi
+    Warden__Mode=Cluster Warden__ConnectionString="$CONNECTION_STRING" \
+    Warden__ServiceId="$SERVICE_ID" Warden__ClusterId="$CLUSTER_ID" \
+    Warden__SiloPort=$silo Warden__GatewayPort=$gateway Warden__HttpPort=$http \
+      nohup dotnet "$SILO_DLL" >"$LOG_DIR/silo-$silo.log" 2>&1 &
+    echo $! >"$pidfile"
+    log "silo $silo started (pid $!, gateway $gateway, http://127.0.0.1:$http)"
+  done
+  for ((i = 0; i < count; i++)); do
+    local silo=$((BASE_SILO_PORT + i)) http=$((BASE_HTTP_PORT + i))
+    if ! wait_for 120 curl -sf "http://127.0.0.1:$http/readyz"; then
+      log "silo $silo not ready after 120 s; its log:"; tail -50 "$LOG_DIR/silo-$silo.log" >&2; exit 1
+    fi
+    log "silo $silo ready: http://127.0.0.1:$http/readyz"
+  done
+}
+
+stop() {
+  shopt -s nullglob
+  for pidfile in "$RUN_DIR"/silo-*.pid; do
+    local pid; pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      wait_for 30 bash -c "! kill -0 $pid" || kill -KILL "$pid" 2>/dev/null || true
+      log "stopped $(basename "$pidfile" .pid) (pid $pid)"
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+case "${1:-}" in
+  start) start "${2:-2}" ;;
+  stop) stop ;;
+  *) echo "usage: $0 start [N]|stop" >&2; exit 2 ;;
+esac

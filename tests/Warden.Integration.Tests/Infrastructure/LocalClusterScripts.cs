@@ -1,0 +1,75 @@
+using Npgsql;
+using Warden.Testing;
+
+namespace Warden.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Drives deploy/local/*.sh against the fixture's PostgreSQL, in a private state folder and on free
+/// ports, so a test exercises exactly what an operator runs.
+/// </summary>
+public sealed class LocalClusterScripts : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+
+    public LocalClusterScripts(string connectionString, string clusterId, IDictionary<string, string>? siloSettings = null)
+    {
+        StateDirectory = Directory.CreateTempSubdirectory("warden-local-").FullName;
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        BaseSiloPort = FreePort.NextPair();
+        BaseGatewayPort = FreePort.NextPair();
+        BaseHttpPort = FreePort.NextPair();
+        _environment = new Dictionary<string, string>(siloSettings ?? new Dictionary<string, string>())
+        {
+            ["WARDEN_STATE_DIR"] = StateDirectory,
+            ["WARDEN_PG_CONNINFO"] = $"host={npgsql.Host} port={npgsql.Port} user={npgsql.Username} dbname={npgsql.Database}",
+            ["WARDEN_CONNECTION_STRING"] = connectionString,
+            ["WARDEN_SILO_DLL"] = SiloAssembly(),
+            ["WARDEN_CLUSTER_ID"] = clusterId,
+            ["WARDEN_SERVICE_ID"] = clusterId,
+            ["WARDEN_BASE_SILO_PORT"] = BaseSiloPort.ToString(),
+            ["WARDEN_BASE_GATEWAY_PORT"] = BaseGatewayPort.ToString(),
+            ["WARDEN_BASE_HTTP_PORT"] = BaseHttpPort.ToString(),
+        };
+    }
+
+    public string StateDirectory { get; }
+
+    public int BaseSiloPort { get; }
+
+    public int BaseGatewayPort { get; }
+
+    public int BaseHttpPort { get; }
+
+    public Task<string> ApplySchemaAsync() => RunAsync("schema.sh");
+
+    public Task<string> StartSilosAsync(int count) => RunAsync("silos.sh", "start", count.ToString());
+
+    public Task<string> StopSilosAsync() => RunAsync("silos.sh", "stop");
+
+    /// <summary>The pid silos.sh recorded for the silo listening on <paramref name="siloPort"/>.</summary>
+    public int SiloPid(int siloPort) =>
+        int.Parse(File.ReadAllText(Path.Combine(StateDirectory, "run", $"silo-{siloPort}.pid")).Trim());
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopSilosAsync();
+        }
+        finally
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+    }
+
+    private Task<string> RunAsync(string script, params string[] arguments) =>
+        ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.LocalDeployDirectory, script), .. arguments], _environment, TimeSpan.FromMinutes(4));
+
+    /// <summary>The silo built alongside these tests (same configuration), so the scripts need not build.</summary>
+    private static string SiloAssembly()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(RepositoryPaths.Root, "src", "Warden.Silo", "bin", configuration, "net10.0", "Warden.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first (dotnet test Silo.sln does).", path);
+    }
+}
