@@ -1,0 +1,32 @@
+namespace Warden.Benchmarks;
+
+/// <summary>Command line: <c>--duration 5 --warmup 2 --runs 3 --only grain --out path.json</c>.</summary>
+public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Runs, string? Only, string Output)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected '--name value' pairs, got '{args[i]}'. Options: --duration SECONDS --warmup SECONDS --runs N --only TEXT --out FILE");
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        var options = new BenchmarkOptions(
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("duration", "5"), System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "2"), System.Globalization.CultureInfo.InvariantCulture)),
+            int.Parse(values.GetValueOrDefault("runs", "3"), System.Globalization.CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("only"),
+            values.GetValueOrDefault("out", Path.Combine("tests", "Warden.Benchmarks", "results", "foundation.json")));
+        if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Runs < 1)
+        {
+            throw new ArgumentException("--duration must be positive, --warmup not negative and --runs at least 1.");
+        }
+
+        return options;
+    }
+}

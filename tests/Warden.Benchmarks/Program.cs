@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Warden.Benchmarks;
+using Warden.Benchmarks.Scenarios;
+
+// The foundation's ceilings, measured in one run against one durable PostgreSQL server:
+// later figures (labels/s, jobs/s, scores/s) are reported as ratios to these.
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
+
+await using var cluster = await BenchmarkCluster.StartAsync();
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster))
+    .Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+    .ToList();
+
+var summaries = new List<ScenarioSummary>();
+Console.WriteLine($"{"scenario",-24} {"median",12} {"unit",-10} {"p50 µs",10} {"p99 µs",10} {"errors",7}  runs");
+foreach (var scenario in scenarios)
+{
+    if (scenario.Prepare is not null)
+    {
+        await scenario.Prepare();
+    }
+
+    await LoadLoop.RunAsync(scenario.Concurrency, options.Warmup, scenario.Operation);
+    var runs = new List<LoadResult>();
+    for (var run = 0; run < options.Runs; run++)
+    {
+        runs.Add(await LoadLoop.RunAsync(scenario.Concurrency, options.Duration, scenario.Operation));
+    }
+
+    var summary = ScenarioSummary.From(scenario, runs);
+    summaries.Add(summary);
+    Console.WriteLine($"{summary.Name,-24} {summary.MedianPerSecond,12:F0} {summary.Unit,-10} {summary.P50Microseconds,10:F0} {summary.P99Microseconds,10:F0} {summary.Errors,7}  {string.Join(" / ", summary.RunsPerSecond.Select(r => r.ToString("F0")))}");
+}
+
+var output = Path.GetFullPath(options.Output);
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
+{
+    measuredAt = DateTimeOffset.UtcNow,
+    machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+    options = new { durationSeconds = options.Duration.TotalSeconds, warmupSeconds = options.Warmup.TotalSeconds, options.Runs },
+    postgres = "PostgreSQL 15 on loopback, fsync on, synchronous_commit on",
+    scenarios = summaries,
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"summary written to {output}");
