@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Warden.Client;
-using Warden.Silo.Hosting;
 using Warden.Testing;
 
 namespace Warden.Benchmarks;
@@ -15,7 +11,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 {
     private const string ServiceId = "bench";
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString, WebApplication silo, WardenClient client)
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, LoopbackSilo silo, WardenClient client)
     {
         Postgres = postgres;
         ConnectionString = connectionString;
@@ -27,7 +23,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public WebApplication Silo { get; }
+    public LoopbackSilo Silo { get; }
 
     public WardenClient Client { get; }
 
@@ -35,22 +31,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     {
         var postgres = await PostgresServer.StartAsync(durable: true);
         var connectionString = await postgres.CreateDatabaseAsync("bench");
-        var gatewayPort = FreePort.Next();
-        var silo = WardenHost.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Warden:Mode"] = "Cluster",
-                ["Warden:ServiceId"] = ServiceId,
-                ["Warden:ClusterId"] = ServiceId,
-                ["Warden:ConnectionString"] = connectionString,
-                ["Warden:SiloPort"] = FreePort.Next().ToString(),
-                ["Warden:GatewayPort"] = gatewayPort.ToString(),
-                ["Warden:HttpPort"] = FreePort.Next().ToString(),
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await silo.StartAsync();
+        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId);
         var client = await WardenClient.ConnectAsync(new WardenClientOptions
         {
             UseCluster = true,
@@ -64,7 +45,6 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
-        await Silo.StopAsync();
         await Silo.DisposeAsync();
         await Postgres.DisposeAsync();
     }

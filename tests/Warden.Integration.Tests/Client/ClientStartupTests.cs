@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Warden.Abstractions.Diagnostics;
 using Warden.Client;
-using Warden.Silo.Hosting;
 using Warden.Testing;
 
 namespace Warden.Integration.Tests.Client;
@@ -14,32 +11,14 @@ public sealed class ClientStartupTests
     public async Task A_client_started_before_its_silo_connects_once_the_silo_is_up()
     {
         var gatewayPort = FreePort.Next();
-        var connecting = WardenClient.ConnectAsync(new WardenClientOptions { GatewayPort = gatewayPort, ConnectAttempts = 20 });
+        var connecting = WardenClient.ConnectAsync(new WardenClientOptions { GatewayPort = gatewayPort, ClusterId = "warden", ConnectAttempts = 20 });
 
         // The silo starts only after the client has begun trying (and failing) to connect.
         connecting.IsCompleted.Should().BeFalse();
-        var silo = WardenHost.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Warden:SiloPort"] = FreePort.Next().ToString(),
-                ["Warden:GatewayPort"] = gatewayPort.ToString(),
-                ["Warden:HttpPort"] = FreePort.Next().ToString(),
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await silo.StartAsync();
-        try
-        {
-            await using var client = await connecting;
-            var probe = client.Grains.GetGrain<IClusterProbeGrain>("late-client");
-            (await probe.Write("connected")).Value.Should().Be("connected");
-        }
-        finally
-        {
-            await silo.StopAsync();
-            await silo.DisposeAsync();
-        }
+        await using var silo = await LoopbackSilo.StartAsync(gatewayPort: gatewayPort);
+        await using var client = await connecting;
+        var probe = client.Grains.GetGrain<IClusterProbeGrain>("late-client");
+        (await probe.Write("connected")).Value.Should().Be("connected");
     }
 
     [Fact]

@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Warden.Integration.Tests.Infrastructure;
-using Warden.Silo.Hosting;
 using Warden.Testing;
 
 namespace Warden.Integration.Tests.Hosting;
@@ -15,8 +11,8 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
     public async Task A_cluster_mode_silo_is_alive_ready_and_serves_the_dashboard()
     {
         var connectionString = await postgres.CreateDatabaseAsync("host_ready");
-        var (app, http) = await StartSiloAsync(connectionString);
-        await using var _ = app;
+        await using var silo = await LoopbackSilo.StartAsync(connectionString, "host-" + Guid.NewGuid().ToString("N")[..8]);
+        var http = silo.Http;
 
         (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         var ready = await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
@@ -29,8 +25,8 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
     public async Task Readiness_fails_with_the_reason_when_storage_goes_away()
     {
         var connectionString = await postgres.CreateDatabaseAsync("host_storage_gone");
-        var (app, http) = await StartSiloAsync(connectionString);
-        await using var _ = app;
+        await using var silo = await LoopbackSilo.StartAsync(connectionString, "host-" + Guid.NewGuid().ToString("N")[..8]);
+        var http = silo.Http;
         await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
 
         await using (var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString))
@@ -43,27 +39,5 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
         notReady.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await notReady.Content.ReadAsStringAsync()).Should().Contain("schema in deploy/sql was not applied");
         (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK, "the process itself is still alive");
-    }
-
-    private static async Task<(WebApplication App, HttpClient Http)> StartSiloAsync(string connectionString)
-    {
-        var httpPort = FreePort.Next();
-        var serviceId = "host-" + Guid.NewGuid().ToString("N")[..8];
-        var app = WardenHost.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Warden:Mode"] = "Cluster",
-                ["Warden:ServiceId"] = serviceId,
-                ["Warden:ClusterId"] = serviceId,
-                ["Warden:ConnectionString"] = connectionString,
-                ["Warden:SiloPort"] = FreePort.Next().ToString(),
-                ["Warden:GatewayPort"] = FreePort.Next().ToString(),
-                ["Warden:HttpPort"] = httpPort.ToString(),
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.StartAsync();
-        return (app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") });
     }
 }
