@@ -1,0 +1,14 @@
+namespace Warden.Abstractions.Labels;
+
+[GenerateSerializer, Immutable, Alias("warden.labels.write-result")]
+public sealed record LabelWriteResult(
+    [property: Id(0)] LabelWriteOutcome Outcome,
+    [property: Id(1)] IReadOnlyList<FieldError> Errors)
+{
+    public static LabelWriteResult Of(LabelWriteOutcome outcome) => new(outcome, []);
+
+    public static LabelWriteResult Rejected(IReadOnlyList<FieldError> errors) => new(LabelWriteOutcome.Rejected, errors);
+
+    /// <summary>True when the entity's labels changed (added, replaced, held, removed).</summary>
+    public bool Changed => Outcome is LabelWriteOutcome.Added or LabelWriteOutcome.Replaced or LabelWriteOutcome.Held or LabelWriteOutcome.Removed;
+}
