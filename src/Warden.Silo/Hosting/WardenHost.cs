@@ -1,5 +1,4 @@
 using Orleans.Dashboard;
-using Npgsql;
 using Warden.Core.Hosting;
 
 namespace Warden.Silo.Hosting;
@@ -26,7 +25,6 @@ public static class WardenHost
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Mode == HostMode.Cluster)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
             health.AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         }
 

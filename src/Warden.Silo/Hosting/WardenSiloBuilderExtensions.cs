@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Warden.Abstractions.Runtime;
+using Warden.Grains;
+using Warden.Grains.Runtime;
 using Warden.Core.Hosting;
 
 namespace Warden.Silo.Hosting;
@@ -27,6 +29,9 @@ public static class WardenSiloBuilderExtensions
         silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Warden:Membership"));
         silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Warden:Reminders"));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddWardenGrainServices(settings.Mode == HostMode.Cluster ? settings.ConnectionString : null);
+        silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
+        silo.AddBroadcastChannel(SiloBroadcast.ProviderName, o => o.FireAndForgetDelivery = false);
 
         if (settings.Mode == HostMode.Cluster)
         {
@@ -71,6 +76,7 @@ public static class WardenSiloBuilderExtensions
         // Streams fan events out; durable facts live in grain state and tables, and anything that
         // must happen is re-driven by a reminder, so a lost in-memory event delays work but loses nothing.
         silo.AddMemoryStreams(WardenProviders.Streams);
+        silo.AddMemoryStreams(WardenProviders.IngestStreams, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
         silo.AddDashboard();
         return silo;
     }

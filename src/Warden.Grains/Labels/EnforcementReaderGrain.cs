@@ -1,0 +1,20 @@
+using Warden.Abstractions.Labels;
+
+namespace Warden.Grains.Labels;
+
+/// <summary>Fans a batch of enforcement reads out inside the cluster, on the silo that received it.</summary>
+[StatelessWorker]
+public sealed class EnforcementReaderGrain : Grain, IEnforcementReaderGrain
+{
+    public const int MaxEntities = 1000;
+
+    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements(string surface, IReadOnlyList<string> entities)
+    {
+        if (entities is null || entities.Count is 0 or > MaxEntities)
+        {
+            throw new ArgumentException($"Ask for between 1 and {MaxEntities} entities at once, not {entities?.Count ?? 0}.", nameof(entities));
+        }
+
+        return await Task.WhenAll(entities.Select(e => GrainFactory.GetGrain<IEntityGrain>(e).GetEnforcement(surface)));
+    }
+}

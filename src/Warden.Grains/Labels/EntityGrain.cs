@@ -1,0 +1,252 @@
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using Warden.Abstractions.Labels;
+using Warden.Abstractions.Runtime;
+using Warden.Core.Labels;
+using Warden.Grains.Policies;
+
+namespace Warden.Grains.Labels;
+
+/// <summary>
+/// An entity's labels and enforcement. State is the source of truth: a change is written to grain
+/// storage, then to the history table, then announced on <c>warden.enforcement</c> where a surface's
+/// answer moved. Enforcement is computed from memory and cached per surface.
+/// </summary>
+[ImplicitStreamSubscription(WardenStreams.Labels)]
+public sealed partial class EntityGrain(
+    [PersistentState("labels", WardenProviders.GrainStorage)] IPersistentState<EntityLabelState> state,
+    CatalogCache catalogs,
+    ILabelHistory history,
+    IHoldReviewRequests holdReviews,
+    TimeProvider clock,
+    ILogger<EntityGrain> logger)
+    : Grain, IEntityGrain, IRemindable, IStreamSubscriptionObserver
+{
+    private const int MaxActorLength = 256;
+    private const int MaxHistory = 1000;
+
+    /// <summary>
+    /// Scores decay with time, so a cached decision is also re-computed after this long even when
+    /// nothing changed: the bound on how stale a ranking can be.
+    /// </summary>
+    private static readonly TimeSpan DecisionLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, EnforcementDecision> _decisions = new(StringComparer.Ordinal);
+    private LabelBook? _book;
+    private int _keyCheckedForVersion;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private LabelBook Book => _book ??= new LabelBook(Key, state.State);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Labels that expired while the entity was inactive leave now, with their history rows.
+        var catalog = await catalogs.GetAsync();
+        var before = DecideAll(catalog);
+        var expired = Book.Expire(clock.GetUtcNow());
+        if (expired.Count > 0)
+        {
+            await CommitAsync(expired, catalog, before);
+        }
+        else
+        {
+            await ScheduleExpiryAsync();
+        }
+    }
+
+    public async Task<LabelWriteResult> WriteLabel(Label label, string actor) => (await WriteLabels([label], actor))[0];
+
+    public async Task<IReadOnlyList<LabelWriteResult>> WriteLabels(IReadOnlyList<Label> labels, string actor)
+    {
+        var catalog = await catalogs.GetAsync();
+        var refused = RequestErrors(catalog, actor);
+        if (labels is null || labels.Count == 0)
+        {
+            refused = [.. refused, new FieldError("Labels", "at least one label is required")];
+        }
+
+        if (refused.Count > 0)
+        {
+            return [.. (labels ?? [null!]).Select(_ => LabelWriteResult.Rejected(refused))];
+        }
+
+        var before = DecideAll(catalog);
+        var now = clock.GetUtcNow();
+        var results = new List<LabelWriteResult>(labels!.Count);
+        var changes = new List<LabelChange>();
+        foreach (var label in labels)
+        {
+            var (result, made) = Book.Write(label, catalog, actor, now);
+            results.Add(result);
+            changes.AddRange(made);
+        }
+
+        if (changes.Count > 0)
+        {
+            await CommitAsync(changes, catalog, before);
+        }
+
+        return results;
+    }
+
+    public async Task<LabelWriteResult> RemoveLabel(LabelSource source, string actor, string? reason)
+    {
+        var catalog = await catalogs.GetAsync();
+        var errors = RequestErrors(catalog, actor);
+        if (source is null)
+        {
+            errors = [.. errors, new FieldError("Source", "is required")];
+        }
+
+        if (reason is not null)
+        {
+            var reasonErrors = new List<FieldError>();
+            TextRules.CheckText(reasonErrors, "Reason", reason, catalog.Catalog.MaxEvidenceLength);
+            errors = [.. errors, .. reasonErrors];
+        }
+
+        if (errors.Count > 0)
+        {
+            return LabelWriteResult.Rejected(errors);
+        }
+
+        var before = DecideAll(catalog);
+        var (result, changes) = Book.Remove(source!, actor, clock.GetUtcNow(), reason);
+        if (changes.Count > 0)
+        {
+            await CommitAsync(changes, catalog, before);
+        }
+
+        return result;
+    }
+
+    public async Task SetTrusted(bool trusted, string actor)
+    {
+        var errors = RequestErrors(await catalogs.GetAsync(), actor);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors));
+        }
+
+        if (state.State.Trusted != trusted)
+        {
+            state.State.Trusted = trusted;
+            await state.WriteStateAsync();
+            LogTrustChanged(Key, trusted, actor);
+        }
+    }
+
+    public Task<EntityLabels> GetLabels() =>
+        Task.FromResult(new EntityLabels(Key, [.. state.State.Live.Values], [.. state.State.Held.Values], state.State.Trusted));
+
+    public async Task<EnforcementDecision> GetEnforcement(string surface)
+    {
+        var catalog = await catalogs.GetAsync();
+        if (_keyCheckedForVersion != catalog.Version)
+        {
+            var keyErrors = EntityKey.Validate(Key, catalog);
+            if (keyErrors.Count > 0)
+            {
+                throw new ArgumentException(string.Join("; ", keyErrors));
+            }
+
+            _keyCheckedForVersion = catalog.Version;
+        }
+
+        if (surface is null || !catalog.TryGetSurface(surface, out _))
+        {
+            throw new ArgumentException($"Unknown surface '{surface}'. Known surfaces: {string.Join(", ", catalog.SurfaceNames.Order())}.", nameof(surface));
+        }
+
+        return Decide(catalog, surface);
+    }
+
+    public Task<IReadOnlyList<LabelChange>> GetHistory(int limit)
+    {
+        if (limit is < 1 or > MaxHistory)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"limit must be between 1 and {MaxHistory}");
+        }
+
+        return history.ForEntityAsync(Key, limit);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ExpiryReminder)
+        {
+            // It exists (it fired), so the grain can unregister it once nothing is left to expire.
+            _reminderRegistered = true;
+            await ExpireDueAsync();
+        }
+    }
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<LabelStreamItem>().ResumeAsync(OnStreamItemAsync);
+
+    private async Task OnStreamItemAsync(LabelStreamItem item, StreamSequenceToken? token)
+    {
+        var result = item.Label is not null
+            ? await WriteLabel(item.Label, item.Actor)
+            : await RemoveLabel(item.Remove!, item.Actor, "removed through the warden.labels stream");
+        if (result.Outcome == LabelWriteOutcome.Rejected)
+        {
+            LogStreamItemRejected(Key, string.Join("; ", result.Errors));
+        }
+    }
+
+    private IReadOnlyList<FieldError> RequestErrors(CatalogView catalog, string actor)
+    {
+        var errors = new List<FieldError>(EntityKey.Validate(Key, catalog));
+        TextRules.RequireText(errors, "Actor", actor, MaxActorLength);
+        return errors;
+    }
+
+    private EnforcementDecision Decide(CatalogView catalog, string surface)
+    {
+        var now = clock.GetUtcNow();
+        if (_decisions.TryGetValue(surface, out var cached) && cached.CatalogVersion == catalog.Version && now - cached.DecidedAt < DecisionLifetime)
+        {
+            return cached;
+        }
+
+        catalog.TryGetSurface(surface, out var definition);
+        var decision = ConflictResolver.Resolve(Key, definition, state.State.Live.Values, catalog, now);
+        _decisions[surface] = decision;
+        return decision;
+    }
+
+    private Dictionary<string, EnforcementDecision> DecideAll(CatalogView catalog) =>
+        catalog.SurfaceNames.ToDictionary(s => s, s => Decide(catalog, s), StringComparer.Ordinal);
+
+    private async Task CommitAsync(IReadOnlyList<LabelChange> changes, CatalogView catalog, Dictionary<string, EnforcementDecision> before)
+    {
+        await state.WriteStateAsync();
+        await history.AppendAsync(changes);
+        if (changes.Any(c => c.Kind is LabelChangeKind.Held or LabelChangeKind.Released or LabelChangeKind.HoldRejected)
+            || (state.State.Trusted && changes.Any(c => c.Kind is LabelChangeKind.Removed or LabelChangeKind.Expired)))
+        {
+            await holdReviews.RecordAsync(changes);
+        }
+
+        _decisions.Clear();
+        await AnnounceChangesAsync(catalog, before);
+        await ScheduleExpiryAsync();
+    }
+
+    private async Task AnnounceChangesAsync(CatalogView catalog, Dictionary<string, EnforcementDecision> before)
+    {
+        IAsyncStream<EnforcementChanged>? stream = null;
+        foreach (var (surface, previous) in before)
+        {
+            var current = Decide(catalog, surface);
+            if (current.Enforcement != previous.Enforcement)
+            {
+                stream ??= this.GetStreamProvider(WardenProviders.Streams)
+                    .GetStream<EnforcementChanged>(StreamId.Create(WardenStreams.Enforcement, WardenStreams.EnforcementPartition(Key)));
+                await stream.OnNextAsync(new EnforcementChanged(Key, surface, previous.Enforcement, current));
+            }
+        }
+    }
+}
