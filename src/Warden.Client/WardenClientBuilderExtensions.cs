@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Warden.Abstractions.Runtime;
 
 namespace Warden.Client;
 
@@ -18,6 +19,9 @@ public static class WardenClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         client.UseConnectionRetryFilter<StartupRetryFilter>();
+        // Subscribe to warden.enforcement; publish label writes to warden.labels.
+        client.AddMemoryStreams(WardenProviders.Streams);
+        client.AddMemoryStreams(WardenProviders.IngestStreams);
         if (options.UseCluster)
         {
             client.UseAdoNetClustering(o =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
+using Warden.Abstractions.Runtime;
 using Warden.Core.Hosting;
 using Warden.Silo.Hosting;
 
@@ -44,11 +45,15 @@ public static class WardenTestCluster
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
             clientBuilder.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
                 o.ConnectionString = Settings(configuration).ConnectionString;
             });
+            clientBuilder.AddMemoryStreams(WardenProviders.Streams);
+            clientBuilder.AddMemoryStreams(WardenProviders.IngestStreams);
+        }
     }
 }
