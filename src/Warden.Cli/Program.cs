@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Warden.Cli;
+
+var root = new RootCommand("warden: operate a Warden cluster from the command line")
+{
+    new Command("labels", "Label store operations") { LabelsImportCommand.Create() },
+};
+return await root.Parse(args).InvokeAsync();
