@@ -25,32 +25,18 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
      WHERE ServiceId = @ServiceId AND GrainTypeHash = @GrainTypeHash AND GrainIdHash = @GrainIdHash
        AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1 AND GrainTypeString = @GrainTypeString
        AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''');'),
--- Update when the caller holds the current version; insert when no row exists (a first write,
--- or a write after DeleteStorageKey removed the row). Anything else returns no row: a conflict.
+-- One statement, the cost of an upsert: insert when no row exists (a first write, or a write after
+-- DeleteStorageKey removed the row); otherwise update only when the caller holds the current
+-- version. Anything else returns no row: a conflict.
 ('WriteToStorageKey', '
-    WITH updated AS (
-        UPDATE OrleansStorage
-           SET PayloadBinary = @PayloadBinary, ModifiedOn = now(), Version = Version + 1
-         WHERE ServiceId = @ServiceId AND GrainTypeHash = @GrainTypeHash AND GrainIdHash = @GrainIdHash
-           AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1 AND GrainTypeString = @GrainTypeString
-           AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''')
-           AND Version = CAST(@GrainStateVersion AS integer)
-        RETURNING Version),
-    inserted AS (
-        INSERT INTO OrleansStorage (ServiceId, GrainTypeHash, GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeString,
-                                    GrainIdExtensionString, PayloadBinary, Version)
-        SELECT @ServiceId, @GrainTypeHash, @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeString,
-               COALESCE(@GrainIdExtensionString, ''''), @PayloadBinary, COALESCE(CAST(@GrainStateVersion AS integer), 0) + 1
-         WHERE NOT EXISTS (
-            SELECT 1 FROM OrleansStorage
-             WHERE ServiceId = @ServiceId AND GrainTypeHash = @GrainTypeHash AND GrainIdHash = @GrainIdHash
-               AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1 AND GrainTypeString = @GrainTypeString
-               AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, ''''))
-        ON CONFLICT DO NOTHING
-        RETURNING Version)
-    SELECT Version AS NewGrainStateVersion FROM updated
-    UNION ALL
-    SELECT Version FROM inserted;'),
+    INSERT INTO OrleansStorage AS s (ServiceId, GrainTypeHash, GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeString,
+                                     GrainIdExtensionString, PayloadBinary, Version)
+    VALUES (@ServiceId, @GrainTypeHash, @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeString,
+            COALESCE(@GrainIdExtensionString, ''''), @PayloadBinary, COALESCE(CAST(@GrainStateVersion AS integer), 0) + 1)
+    ON CONFLICT (ServiceId, GrainTypeHash, GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeString, GrainIdExtensionString)
+    DO UPDATE SET PayloadBinary = EXCLUDED.PayloadBinary, ModifiedOn = now(), Version = s.Version + 1
+     WHERE s.Version = CAST(@GrainStateVersion AS integer)
+    RETURNING Version AS NewGrainStateVersion;'),
 ('ClearStorageKey', '
     UPDATE OrleansStorage
        SET PayloadBinary = NULL, ModifiedOn = now(), Version = Version + 1

@@ -1,7 +1,7 @@
 namespace Warden.Benchmarks;
 
-/// <summary>Command line: <c>--duration 5 --warmup 2 --runs 3 --only grain --out path.json</c>.</summary>
-public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Runs, string? Only, string Output)
+/// <summary>Command line: <c>--duration 5 --warmup 2 --runs 3 --only grain --out path.json --import-rows 1000000</c> (0 skips the import).</summary>
+public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Runs, string? Only, string Output, int ImportRows)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -10,7 +10,7 @@ public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Ru
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
             {
-                throw new ArgumentException($"Expected '--name value' pairs, got '{args[i]}'. Options: --duration SECONDS --warmup SECONDS --runs N --only TEXT --out FILE");
+                throw new ArgumentException($"Expected '--name value' pairs, got '{args[i]}'. Options: --duration SECONDS --warmup SECONDS --runs N --only TEXT --out FILE --import-rows N");
             }
 
             values[args[i][2..]] = args[++i];
@@ -21,10 +21,11 @@ public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Ru
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "2"), System.Globalization.CultureInfo.InvariantCulture)),
             int.Parse(values.GetValueOrDefault("runs", "3"), System.Globalization.CultureInfo.InvariantCulture),
             values.GetValueOrDefault("only"),
-            values.GetValueOrDefault("out", Path.Combine("tests", "Warden.Benchmarks", "results", "foundation.json")));
-        if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Runs < 1)
+            values.GetValueOrDefault("out", Path.Combine("tests", "Warden.Benchmarks", "results", "summary.json")),
+            int.Parse(values.GetValueOrDefault("import-rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture));
+        if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Runs < 1 || options.ImportRows < 0)
         {
-            throw new ArgumentException("--duration must be positive, --warmup not negative and --runs at least 1.");
+            throw new ArgumentException("--duration must be positive, --warmup and --import-rows not negative and --runs at least 1.");
         }
 
         return options;

@@ -8,7 +8,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
-var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster))
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster))
     .Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
     .ToList();
 
@@ -33,6 +33,38 @@ foreach (var scenario in scenarios)
     Console.WriteLine($"{summary.Name,-24} {summary.MedianPerSecond,12:F0} {summary.Unit,-10} {summary.P50Microseconds,10:F0} {summary.P99Microseconds,10:F0} {summary.Errors,7}  {string.Join(" / ", summary.RunsPerSecond.Select(r => r.ToString("F0")))}");
 }
 
+// Each capability's figure as a ratio to the ceiling it is built on, measured in this same run.
+var ratios = new Dictionary<string, double>();
+void Ratio(string figure, string ceiling)
+{
+    var a = summaries.FirstOrDefault(s => s.Name == figure);
+    var b = summaries.FirstOrDefault(s => s.Name == ceiling);
+    if (a is not null && b is not null)
+    {
+        ratios[$"{figure} / {ceiling}"] = Math.Round(a.MedianPerSecond / b.MedianPerSecond, 3);
+    }
+}
+
+Ratio("enforcement-read-c1", "grain-noop-call-c1");
+Ratio("enforcement-read-c64", "grain-noop-call-c64");
+Ratio("enforcement-batch100-c8", "grain-noop-call-c64");
+Ratio("label-write-c1", "npgsql-upsert-c1");
+Ratio("label-write-c16", "npgsql-upsert-c16");
+Ratio("grain-state-write-c1", "npgsql-upsert-c1");
+Ratio("grain-state-write-c16", "npgsql-upsert-c16");
+foreach (var (name, value) in ratios)
+{
+    Console.WriteLine($"ratio {name,-52} {value,6:F3}");
+}
+
+ImportBenchmark.Result? import = null;
+if (options.ImportRows > 0)
+{
+    import = await ImportBenchmark.RunAsync(cluster, options.ImportRows);
+    Console.WriteLine($"import: {import.First}");
+    Console.WriteLine($"re-import: {import.Rerun}");
+}
+
 var output = Path.GetFullPath(options.Output);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
@@ -42,5 +74,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     options = new { durationSeconds = options.Duration.TotalSeconds, warmupSeconds = options.Warmup.TotalSeconds, options.Runs },
     postgres = "PostgreSQL 15 on loopback, fsync on, synchronous_commit on",
     scenarios = summaries,
+    ratios,
+    import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");
