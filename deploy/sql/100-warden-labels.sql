@@ -34,3 +34,13 @@ CREATE TABLE IF NOT EXISTS hold_review_requests
 -- One open request per held label: a newer hold from the same source refreshes it.
 CREATE UNIQUE INDEX IF NOT EXISTS hold_review_requests_pending
     ON hold_review_requests (entity, source_key) WHERE status = 'pending';
+
+-- An entity's labels (live, held, trusted) as one JSON document with an optimistic version. Written
+-- in the same statement as its label_events rows, so state and history never disagree.
+CREATE TABLE IF NOT EXISTS entity_labels
+(
+    entity     varchar(256) PRIMARY KEY,
+    state      jsonb        NOT NULL,
+    version    integer      NOT NULL,
+    updated_at timestamptz  NOT NULL DEFAULT now()
+);

@@ -20,13 +20,16 @@ public static class WardenGrainServices
         services.AddSingleton<SiloBroadcast>();
         if (connectionString is null)
         {
-            services.AddSingleton<ILabelHistory, InMemoryLabelHistory>();
+            services.AddSingleton<InMemoryLabelHistory>();
+            services.AddSingleton<ILabelHistory>(sp => sp.GetRequiredService<InMemoryLabelHistory>());
+            services.AddSingleton<IEntityLabelStore, InMemoryEntityLabelStore>();
             services.AddSingleton<IHoldReviewRequests, InMemoryHoldReviewRequests>();
         }
         else
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             services.AddSingleton<ILabelHistory, PostgresLabelHistory>();
+            services.AddSingleton<IEntityLabelStore, PostgresEntityLabelStore>();
             services.AddSingleton<IHoldReviewRequests, RecordedHoldReviewRequests>();
         }
 

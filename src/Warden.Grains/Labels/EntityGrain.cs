@@ -8,13 +8,13 @@ using Warden.Grains.Policies;
 namespace Warden.Grains.Labels;
 
 /// <summary>
-/// An entity's labels and enforcement. State is the source of truth: a change is written to grain
-/// storage, then to the history table, then announced on <c>warden.enforcement</c> where a surface's
-/// answer moved. Enforcement is computed from memory and cached per surface.
+/// An entity's labels and enforcement. A change is stored together with its history rows (one atomic
+/// write), then announced on <c>warden.enforcement</c> where a surface's answer moved. Enforcement is
+/// computed from memory and cached per surface.
 /// </summary>
 [ImplicitStreamSubscription(WardenStreams.Labels)]
 public sealed partial class EntityGrain(
-    [PersistentState("labels", WardenProviders.GrainStorage)] IPersistentState<EntityLabelState> state,
+    IEntityLabelStore store,
     CatalogCache catalogs,
     ILabelHistory history,
     IHoldReviewRequests holdReviews,
@@ -32,15 +32,19 @@ public sealed partial class EntityGrain(
     private static readonly TimeSpan DecisionLifetime = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, EnforcementDecision> _decisions = new(StringComparer.Ordinal);
+    private EntityLabelState _state = new();
+    private int _version;
     private LabelBook? _book;
     private int _keyCheckedForVersion;
 
     private string Key => this.GetPrimaryKeyString();
 
-    private LabelBook Book => _book ??= new LabelBook(Key, state.State);
+    private LabelBook Book => _book ??= new LabelBook(Key, _state);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        (_state, _version) = await store.ReadAsync(Key);
+
         // Labels that expired while the entity was inactive leave now, with their history rows.
         var catalog = await catalogs.GetAsync();
         var before = DecideAll(catalog);
@@ -129,16 +133,16 @@ public sealed partial class EntityGrain(
             throw new ArgumentException(string.Join("; ", errors));
         }
 
-        if (state.State.Trusted != trusted)
+        if (_state.Trusted != trusted)
         {
-            state.State.Trusted = trusted;
-            await state.WriteStateAsync();
+            _state.Trusted = trusted;
+            await SaveAsync([]);
             LogTrustChanged(Key, trusted, actor);
         }
     }
 
     public Task<EntityLabels> GetLabels() =>
-        Task.FromResult(new EntityLabels(Key, [.. state.State.Live.Values], [.. state.State.Held.Values], state.State.Trusted));
+        Task.FromResult(new EntityLabels(Key, [.. _state.Live.Values], [.. _state.Held.Values], _state.Trusted));
 
     public async Task<EnforcementDecision> GetEnforcement(string surface)
     {
@@ -212,7 +216,7 @@ public sealed partial class EntityGrain(
         }
 
         catalog.TryGetSurface(surface, out var definition);
-        var decision = ConflictResolver.Resolve(Key, definition, state.State.Live.Values, catalog, now);
+        var decision = ConflictResolver.Resolve(Key, definition, _state.Live.Values, catalog, now);
         _decisions[surface] = decision;
         return decision;
     }
@@ -220,12 +224,29 @@ public sealed partial class EntityGrain(
     private Dictionary<string, EnforcementDecision> DecideAll(CatalogView catalog) =>
         catalog.SurfaceNames.ToDictionary(s => s, s => Decide(catalog, s), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Stores the state with the history of <paramref name="changes"/>. If that fails the in-memory state
+    /// is ahead of storage, so the activation goes away and the next call reloads what was stored.
+    /// </summary>
+    private async Task SaveAsync(IReadOnlyList<LabelChange> changes)
+    {
+        try
+        {
+            _version = await store.WriteAsync(Key, _state, _version, changes);
+        }
+        catch
+        {
+            _decisions.Clear();
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
     private async Task CommitAsync(IReadOnlyList<LabelChange> changes, CatalogView catalog, Dictionary<string, EnforcementDecision> before)
     {
-        await state.WriteStateAsync();
-        await history.AppendAsync(changes);
+        await SaveAsync(changes);
         if (changes.Any(c => c.Kind is LabelChangeKind.Held or LabelChangeKind.Released or LabelChangeKind.HoldRejected)
-            || (state.State.Trusted && changes.Any(c => c.Kind is LabelChangeKind.Removed or LabelChangeKind.Expired)))
+            || (_state.Trusted && changes.Any(c => c.Kind is LabelChangeKind.Removed or LabelChangeKind.Expired)))
         {
             await holdReviews.RecordAsync(changes);
         }
@@ -237,16 +258,17 @@ public sealed partial class EntityGrain(
 
     private async Task AnnounceChangesAsync(CatalogView catalog, Dictionary<string, EnforcementDecision> before)
     {
-        IAsyncStream<EnforcementChanged>? stream = null;
-        foreach (var (surface, previous) in before)
+        var changed = before
+            .Select(b => (Previous: b.Value, Current: Decide(catalog, b.Key)))
+            .Where(d => d.Current.Enforcement != d.Previous.Enforcement)
+            .Select(d => new EnforcementChanged(Key, d.Current.Surface, d.Previous.Enforcement, d.Current))
+            .ToList();
+        if (changed.Count > 0)
         {
-            var current = Decide(catalog, surface);
-            if (current.Enforcement != previous.Enforcement)
-            {
-                stream ??= this.GetStreamProvider(WardenProviders.Streams)
-                    .GetStream<EnforcementChanged>(StreamId.Create(WardenStreams.Enforcement, WardenStreams.EnforcementPartition(Key)));
-                await stream.OnNextAsync(new EnforcementChanged(Key, surface, previous.Enforcement, current));
-            }
+            // One publish for all surfaces that moved: one message to the stream queue, not one each.
+            await this.GetStreamProvider(WardenProviders.Streams)
+                .GetStream<EnforcementChanged>(StreamId.Create(WardenStreams.Enforcement, WardenStreams.EnforcementPartition(Key)))
+                .OnNextBatchAsync(changed);
         }
     }
 }

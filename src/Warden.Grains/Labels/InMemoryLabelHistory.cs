@@ -8,14 +8,12 @@ public sealed class InMemoryLabelHistory : ILabelHistory
     private readonly List<LabelChange> _changes = [];
     private readonly Lock _lock = new();
 
-    public Task AppendAsync(IReadOnlyList<LabelChange> changes)
+    public void Append(IReadOnlyList<LabelChange> changes)
     {
         lock (_lock)
         {
             _changes.AddRange(changes);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<LabelChange>> ForEntityAsync(string entity, int limit) =>

@@ -8,31 +8,6 @@ public sealed class PostgresLabelHistory(NpgsqlDataSource db) : ILabelHistory
 {
     private const string Columns = "entity, kind, label, previous, actor, reason, at";
 
-    public async Task AppendAsync(IReadOnlyList<LabelChange> changes)
-    {
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
-        // One round trip for the whole batch: arrays unnested into rows.
-        await using var command = db.CreateCommand("""
-            INSERT INTO label_events (entity, kind, source_key, policy, enforcement, label, previous, actor, reason, at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::timestamptz[])
-            """);
-        Add(command, changes.Select(c => c.Entity));
-        Add(command, changes.Select(c => LabelJson.KindName(c.Kind)));
-        Add(command, changes.Select(c => c.Label.Source.Key));
-        Add(command, changes.Select(c => c.Label.Policy));
-        Add(command, changes.Select(c => c.Label.Enforcement));
-        Add(command, changes.Select(c => LabelJson.Write(c.Label)));
-        Add(command, changes.Select(c => c.Previous is null ? null : LabelJson.Write(c.Previous)));
-        Add(command, changes.Select(c => c.Actor));
-        Add(command, changes.Select(c => c.Reason));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. changes.Select(c => c.At)] });
-        await command.ExecuteNonQueryAsync();
-    }
-
     public async Task<IReadOnlyList<LabelChange>> ForEntityAsync(string entity, int limit)
     {
         await using var command = db.CreateCommand($"SELECT {Columns} FROM label_events WHERE entity = $1 ORDER BY id DESC LIMIT $2");
@@ -49,6 +24,20 @@ public sealed class PostgresLabelHistory(NpgsqlDataSource db) : ILabelHistory
         command.Parameters.AddWithValue(to);
         command.Parameters.AddWithValue(limit);
         return await ReadAsync(command);
+    }
+
+    /// <summary>The columns after <c>entity</c>, as arrays in table order, for an unnest insert.</summary>
+    internal static void AddHistoryColumns(NpgsqlCommand command, IReadOnlyList<LabelChange> changes)
+    {
+        Add(command, changes.Select(c => LabelJson.KindName(c.Kind)));
+        Add(command, changes.Select(c => c.Label.Source.Key));
+        Add(command, changes.Select(c => c.Label.Policy));
+        Add(command, changes.Select(c => c.Label.Enforcement));
+        Add(command, changes.Select(c => LabelJson.Write(c.Label)));
+        Add(command, changes.Select(c => c.Previous is null ? null : LabelJson.Write(c.Previous)));
+        Add(command, changes.Select(c => c.Actor));
+        Add(command, changes.Select(c => c.Reason));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. changes.Select(c => c.At)] });
     }
 
     private static void Add(NpgsqlCommand command, IEnumerable<string?> values) =>

@@ -122,6 +122,31 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_conflicting_write_stores_neither_state_nor_history_and_the_entity_reloads()
+    {
+        await using var cluster = await DeployAsync("labels_conflict");
+        var pin = cluster.GrainFactory.GetGrain<IEntityGrain>("pin:conflict");
+        await pin.WriteLabel(Automated("limit", "spam", Now.AddMinutes(-1)), "key:x");
+        await using var db = Npgsql.NpgsqlDataSource.Create(_connectionString!);
+        await using (var bump = db.CreateCommand("UPDATE entity_labels SET version = version + 1 WHERE entity = 'pin:conflict'"))
+        {
+            (await bump.ExecuteNonQueryAsync()).Should().Be(1, "another writer moved the version on");
+        }
+
+        var conflicting = () => pin.WriteLabel(Automated("block", "spam", Now), "key:x");
+
+        await conflicting.Should().ThrowAsync<Orleans.Storage.InconsistentStateException>();
+        await using (var count = db.CreateCommand("SELECT count(*) FROM label_events WHERE entity = 'pin:conflict'"))
+        {
+            ((long)(await count.ExecuteScalarAsync())!).Should().Be(1, "the refused write left no history row");
+        }
+
+        var retried = await Eventually.Succeeds(() => pin.WriteLabel(Automated("block", "spam", Now), "key:x"), r => r.Outcome == LabelWriteOutcome.Replaced, TimeSpan.FromSeconds(10), "the reloaded entity accepting the write");
+        retried.Outcome.Should().Be(LabelWriteOutcome.Replaced);
+        (await pin.GetHistory(10)).Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_batch_read_answers_for_every_entity_in_order()
     {
         await using var cluster = await DeployAsync("labels_batch");

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Orleans.Storage;
+using Warden.Abstractions.Labels;
+
+namespace Warden.Grains.Labels;
+
+/// <summary>Development mode's label store: this silo's memory, history included.</summary>
+public sealed class InMemoryEntityLabelStore(InMemoryLabelHistory history) : IEntityLabelStore
+{
+    private readonly ConcurrentDictionary<string, (string Json, int Version)> _entities = new();
+
+    public Task<(EntityLabelState State, int Version)> ReadAsync(string entity) =>
+        Task.FromResult(_entities.TryGetValue(entity, out var stored)
+            ? (JsonSerializer.Deserialize<EntityLabelState>(stored.Json, LabelJson.Options)!, stored.Version)
+            : (new EntityLabelState(), 0));
+
+    public Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes)
+    {
+        // A copy, so later changes to the live state object are not "stored" without a write.
+        var next = (JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion + 1);
+        var stored = expectedVersion == 0
+            ? _entities.TryAdd(entity, next)
+            : _entities.TryGetValue(entity, out var current) && current.Version == expectedVersion && _entities.TryUpdate(entity, next, current);
+        if (!stored)
+        {
+            throw new InconsistentStateException($"The labels of {entity} changed elsewhere (expected version {expectedVersion}).");
+        }
+
+        history.Append(changes);
+        return Task.FromResult(expectedVersion + 1);
+    }
+}
