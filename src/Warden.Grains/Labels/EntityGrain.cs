@@ -46,17 +46,7 @@ public sealed partial class EntityGrain(
         (_state, _version) = await store.ReadAsync(Key);
 
         // Labels that expired while the entity was inactive leave now, with their history rows.
-        var catalog = await catalogs.GetAsync();
-        var before = DecideAll(catalog);
-        var expired = Book.Expire(clock.GetUtcNow());
-        if (expired.Count > 0)
-        {
-            await CommitAsync(expired, catalog, before);
-        }
-        else
-        {
-            await ScheduleExpiryAsync();
-        }
+        await ExpireDueAsync();
     }
 
     public async Task<LabelWriteResult> WriteLabel(Label label, string actor) => (await WriteLabels([label], actor))[0];
