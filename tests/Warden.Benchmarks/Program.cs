@@ -45,9 +45,14 @@ void Ratio(string figure, string ceiling)
     }
 }
 
-Ratio("enforcement-read-c1", "grain-noop-call-c1");
-Ratio("enforcement-read-c64", "grain-noop-call-c64");
-Ratio("enforcement-batch100-c8", "grain-noop-call-c64");
+Ratio("verdict-read-c1", "grain-noop-call-c1");
+Ratio("verdict-read-c64", "grain-noop-call-c64");
+Ratio("explained-read-c1", "grain-noop-call-c1");
+Ratio("explained-read-c64", "grain-noop-call-c64");
+Ratio("verdict-read-c64", "grain-noop-10k-grains-c64");
+Ratio("explained-read-c64", "grain-noop-10k-grains-c64");
+Ratio("verdict-batch100-c8", "grain-noop-call-c64");
+Ratio("explained-batch100-c8", "grain-noop-call-c64");
 Ratio("label-write-c1", "npgsql-upsert-c1");
 Ratio("label-write-c16", "npgsql-upsert-c16");
 Ratio("grain-state-write-c1", "npgsql-upsert-c1");

@@ -9,4 +9,8 @@ public interface IEnforcementReaderGrain : IGrainWithIntegerKey
 {
     [Alias("get-enforcements"), ReadOnly]
     Task<IReadOnlyList<EnforcementDecision>> GetEnforcements(string surface, IReadOnlyList<string> entities);
+
+    /// <summary>Verdicts without explanations, in the order of <paramref name="entities"/>: what a feed needs.</summary>
+    [Alias("get-verdicts"), ReadOnly]
+    Task<IReadOnlyList<EnforcementVerdict>> GetVerdicts(string surface, IReadOnlyList<string> entities);
 }

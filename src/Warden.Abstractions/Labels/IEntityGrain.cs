@@ -29,6 +29,10 @@ public interface IEntityGrain : IGrainWithStringKey
     [Alias("get-enforcement"), ReadOnly]
     Task<EnforcementDecision> GetEnforcement(string surface);
 
+    /// <summary>The same answer as <see cref="GetEnforcement"/> without the ranked explanation: the hot path.</summary>
+    [Alias("get-verdict"), ReadOnly]
+    Task<EnforcementVerdict> GetVerdict(string surface);
+
     /// <summary>The most recent changes to this entity's labels, newest first.</summary>
     [Alias("get-history")]
     Task<IReadOnlyList<LabelChange>> GetHistory(int limit);

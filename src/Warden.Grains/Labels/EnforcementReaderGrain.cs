@@ -8,13 +8,19 @@ public sealed class EnforcementReaderGrain : Grain, IEnforcementReaderGrain
 {
     public const int MaxEntities = 1000;
 
-    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements(string surface, IReadOnlyList<string> entities)
+    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements(string surface, IReadOnlyList<string> entities) =>
+        await Task.WhenAll(Entities(entities).Select(e => e.GetEnforcement(surface)));
+
+    public async Task<IReadOnlyList<EnforcementVerdict>> GetVerdicts(string surface, IReadOnlyList<string> entities) =>
+        await Task.WhenAll(Entities(entities).Select(e => e.GetVerdict(surface)));
+
+    private IEnumerable<IEntityGrain> Entities(IReadOnlyList<string> entities)
     {
         if (entities is null || entities.Count is 0 or > MaxEntities)
         {
             throw new ArgumentException($"Ask for between 1 and {MaxEntities} entities at once, not {entities?.Count ?? 0}.", nameof(entities));
         }
 
-        return await Task.WhenAll(entities.Select(e => GrainFactory.GetGrain<IEntityGrain>(e).GetEnforcement(surface)));
+        return entities.Select(e => GrainFactory.GetGrain<IEntityGrain>(e));
     }
 }

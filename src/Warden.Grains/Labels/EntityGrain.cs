@@ -134,6 +134,8 @@ public sealed partial class EntityGrain(
     public Task<EntityLabels> GetLabels() =>
         Task.FromResult(new EntityLabels(Key, [.. _state.Live.Values], [.. _state.Held.Values], _state.Trusted));
 
+    public async Task<EnforcementVerdict> GetVerdict(string surface) => EnforcementVerdict.Of(await GetEnforcement(surface));
+
     public async Task<EnforcementDecision> GetEnforcement(string surface)
     {
         var catalog = await catalogs.GetAsync();

@@ -17,6 +17,12 @@ public static class GrainScenarios
                 () => Task.WhenAll(Enumerable.Range(0, callers).Select(w => Probe(w).Ping())));
         }
 
+        // Like-for-like ceiling for reads over many entities: every call to a different one of 10,000 grains.
+        const int spread = 10_000;
+        IClusterProbeGrain Spread(long i) => grains.GetGrain<IClusterProbeGrain>($"spread-{i % spread}");
+        var activated = new Lazy<Task>(() => Parallel.ForEachAsync(Enumerable.Range(0, spread), async (i, _) => await Spread(i).Ping()));
+        yield return new Scenario("grain-noop-10k-grains-c64", "calls/s", 64, (worker, i) => Spread(worker * 7919 + i).Ping(), () => activated.Value);
+
         foreach (var writers in new[] { 1, 16 })
         {
             yield return new Scenario($"grain-state-write-c{writers}", "writes/s", writers,

@@ -17,14 +17,16 @@ public static class LabelScenarios
 
         foreach (var callers in new[] { 1, 64 })
         {
-            yield return new Scenario($"enforcement-read-c{callers}", "reads/s", callers,
+            yield return new Scenario($"verdict-read-c{callers}", "reads/s", callers,
+                (worker, i) => grains.GetGrain<IEntityGrain>(Key(worker * 7919 + i)).GetVerdict(Surface), Prepare);
+            yield return new Scenario($"explained-read-c{callers}", "reads/s", callers,
                 (worker, i) => grains.GetGrain<IEntityGrain>(Key(worker * 7919 + i)).GetEnforcement(Surface), Prepare);
         }
 
         var reader = grains.GetGrain<IEnforcementReaderGrain>(0);
-        yield return new Scenario("enforcement-batch100-c8", "entities/s", 8,
-            (worker, i) => reader.GetEnforcements(Surface, [.. Enumerable.Range(0, 100).Select(j => Key((worker * 100_003) + (i * 100) + j))]),
-            Prepare, ItemsPerOperation: 100);
+        IReadOnlyList<string> Batch(int worker, long i) => [.. Enumerable.Range(0, 100).Select(j => Key((worker * 100_003) + (i * 100) + j))];
+        yield return new Scenario("verdict-batch100-c8", "entities/s", 8, (worker, i) => reader.GetVerdicts(Surface, Batch(worker, i)), Prepare, ItemsPerOperation: 100);
+        yield return new Scenario("explained-batch100-c8", "entities/s", 8, (worker, i) => reader.GetEnforcements(Surface, Batch(worker, i)), Prepare, ItemsPerOperation: 100);
 
         foreach (var writers in new[] { 1, 16 })
         {

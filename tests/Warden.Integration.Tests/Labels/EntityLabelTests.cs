@@ -27,6 +27,7 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
 
         var feed = await pin.GetEnforcement("home_feed");
         var search = await pin.GetEnforcement("search");
+        (await pin.GetVerdict("search")).Should().Be(new EnforcementVerdict("limit", "automated/spam-model/v7", "spam", search.CatalogVersion));
         feed.Enforcement.Should().Be("block");
         feed.Winner!.Policy.Should().Be("porn");
         feed.Ranked.Select(r => r.Label.Source.Kind).Should().Equal(SourceKind.Human, SourceKind.Automated);
@@ -157,6 +158,12 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
 
         decisions.Select(d => d.Entity).Should().Equal(keys);
         decisions.Select(d => d.Enforcement).Should().Equal(keys.Select((_, i) => i % 3 == 0 ? "block" : "allow"));
+        var verdicts = await cluster.GrainFactory.GetGrain<IEnforcementReaderGrain>(0).GetVerdicts("home_feed", keys);
+        verdicts.Should().Equal(decisions.Select(EnforcementVerdict.Of));
+        verdicts[0].Should().Be(new EnforcementVerdict("block", "automated/spam-model/v7", "spam", decisions[0].CatalogVersion));
+        verdicts[1].Should().Match<EnforcementVerdict>(v => v.Enforcement == "allow" && v.WinningSource == null);
+        var tooMany = () => cluster.GrainFactory.GetGrain<IEnforcementReaderGrain>(0).GetVerdicts("home_feed", [.. Enumerable.Range(0, 1001).Select(i => $"pin:{i}")]);
+        (await tooMany.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("1000");
     }
 
     private string? _connectionString;
