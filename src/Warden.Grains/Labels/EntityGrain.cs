@@ -24,6 +24,7 @@ public sealed partial class EntityGrain(
 {
     private const int MaxActorLength = 256;
     private const int MaxHistory = 1000;
+    private const int MaxLabelsPerWrite = 1000;
 
     /// <summary>
     /// Scores decay with time, so a cached decision is also re-computed after this long even when
@@ -55,9 +56,9 @@ public sealed partial class EntityGrain(
     {
         var catalog = await catalogs.GetAsync();
         var refused = RequestErrors(catalog, actor);
-        if (labels is null || labels.Count == 0)
+        if (labels is null || labels.Count is 0 or > MaxLabelsPerWrite)
         {
-            refused = [.. refused, new FieldError("Labels", "at least one label is required")];
+            refused = [.. refused, new FieldError("Labels", $"write between 1 and {MaxLabelsPerWrite} labels at once, not {labels?.Count ?? 0}")];
         }
 
         if (refused.Count > 0)

@@ -50,6 +50,8 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
         bad.Errors.Select(e => e.Field).Should().BeEquivalentTo(["Enforcement", "Policy", "Confidence"]);
         wrongEntity.Errors.Should().ContainSingle().Which.Message.Should().Contain("widget");
         noActor.Errors.Should().ContainSingle().Which.Field.Should().Be("Actor");
+        var tooMany = await pin.WriteLabels([.. Enumerable.Range(0, 1001).Select(i => Automated("limit", "spam", Now, name: $"v{i}"))], "key:x");
+        tooMany.Should().HaveCount(1001).And.OnlyContain(r => r.Outcome == LabelWriteOutcome.Rejected && r.Errors.Any(e => e.Field == "Labels"));
         (await pin.GetLabels()).Live.Should().BeEmpty();
         (await pin.GetHistory(10)).Should().BeEmpty();
         var read = () => pin.GetEnforcement("nowhere");
