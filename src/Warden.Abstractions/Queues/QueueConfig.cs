@@ -1,0 +1,49 @@
+namespace Warden.Abstractions.Queues;
+
+/// <summary>
+/// A review queue as a team lead configures it (JSON, validated, versioned): what it reviews and which
+/// actions, labels and policies reviewers may use, how the page looks, how jobs are decided and moved,
+/// how reviewers are protected, and who may review.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("warden.queues.config")]
+public sealed record QueueConfig
+{
+    [Id(0)] public required string Id { get; init; }
+
+    [Id(1)] public int Version { get; init; }
+
+    [Id(2)] public IReadOnlyList<ObjectTypeConfig> ObjectTypes { get; init; } = [];
+
+    [Id(3)] public IReadOnlyList<QueueLabel> Labels { get; init; } = [];
+
+    [Id(4)] public SelectionMode LabelSelection { get; init; } = SelectionMode.Multiple;
+
+    [Id(5)] public IReadOnlyList<string> Policies { get; init; } = [];
+
+    [Id(6)] public SelectionMode PolicySelection { get; init; } = SelectionMode.Single;
+
+    [Id(7)] public IReadOnlyList<TemplateWidget> Template { get; init; } = [];
+
+    [Id(8)] public TimeSpan TargetHandlingTime { get; init; } = TimeSpan.FromHours(24);
+
+    [Id(9)] public MultiReviewConfig MultiReview { get; init; } = new();
+
+    /// <summary>Queues a reviewer may pass a job to; empty: passing is not allowed.</summary>
+    [Id(10)] public IReadOnlyList<string> PassTo { get; init; } = [];
+
+    [Id(11)] public string? EscalationQueue { get; init; }
+
+    [Id(12)] public bool BlurMedia { get; init; } = true;
+
+    [Id(13)] public bool GrayscaleMedia { get; init; } = true;
+
+    [Id(14)] public bool KittyModeAllowed { get; init; } = true;
+
+    /// <summary>Whether reviewers see the reports that caused a job: hidden, counts, or full text.</summary>
+    [Id(15)] public string ReportVisibility { get; init; } = "counts";
+
+    [Id(16)] public IReadOnlyList<string> ReviewerGroups { get; init; } = [];
+
+    /// <summary>Dashboard grouping of queues, e.g. <c>trust-and-safety/spam</c>.</summary>
+    [Id(17)] public IReadOnlyList<string> QueueGroups { get; init; } = [];
+}

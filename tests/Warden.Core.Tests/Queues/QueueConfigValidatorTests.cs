@@ -1,0 +1,77 @@
+using Warden.Abstractions.Queues;
+using Warden.Core.Queues;
+
+namespace Warden.Core.Tests.Queues;
+
+public sealed class QueueConfigValidatorTests
+{
+    [Theory]
+    [InlineData("spam")]
+    [InlineData("adult-content")]
+    [InlineData("escalations")]
+    public void The_sample_queues_are_valid(string name)
+    {
+        QueueConfigValidator.Validate(QueueSamples.Load(name), new HashSet<string> { "spam", "porn", "hate", "harassment", "violence", "self_harm", "misinformation" })
+            .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_document_with_an_unknown_field_or_a_wrong_enum_is_refused_with_its_path()
+    {
+        QueueConfigJson.Parse("""{"id":"q","colour":"red"}""").Errors.Should().ContainSingle().Which.Message.Should().Contain("colour");
+        QueueConfigJson.Parse("""{"id":"q","labelSelection":"several"}""").Errors.Should().ContainSingle().Which.Field.Should().Contain("labelSelection");
+        QueueConfigJson.Parse("{not json").Errors.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_config_round_trips_through_json()
+    {
+        var config = QueueSamples.Load("adult-content");
+
+        QueueConfigJson.Parse(QueueConfigJson.Write(config)).Config.Should().BeEquivalentTo(config);
+    }
+
+    [Fact]
+    public void Every_broken_rule_is_listed_with_its_field()
+    {
+        var broken = QueueSamples.Load("spam") with
+        {
+            Id = "Spam Queue",
+            ObjectTypes = [new("pin", []), new("pin", ["remove", "remove"])],
+            Labels = [new("a", "1", Mandatory: true), new("b", "1", Mandatory: true), new("c", "ctrl+x")],
+            LabelSelection = SelectionMode.Single,
+            Policies = ["spam", "made_up"],
+            Template = [new("hologram", "item"), new("image", "neighbour")],
+            TargetHandlingTime = TimeSpan.Zero,
+            MultiReview = new MultiReviewConfig { Reviewers = 3, Rule = ConsensusRule.KOfN, K = 4 },
+            PassTo = ["spam-en"],
+            ReportVisibility = "everything",
+            ReviewerGroups = [],
+        };
+
+        var errors = QueueConfigValidator.Validate(broken, new HashSet<string> { "spam" });
+
+        errors.Select(e => e.Field).Should().Contain([
+            "Id", "ObjectTypes", "ObjectTypes[pin].Actions", "Labels.Hotkey", "Labels[c].Hotkey", "Labels", "Policies", "Template",
+            "TargetHandlingTime", "MultiReview.K", "MultiReview.DisagreementQueue", "ReportVisibility", "ReviewerGroups"]);
+        errors.Should().Contain(e => e.Message.Contains("made_up"))
+            .And.Contain(e => e.Message.Contains("hologram"))
+            .And.Contain(e => e.Message.Contains("at most one label can be mandatory"));
+    }
+
+    [Fact]
+    public void A_queue_cannot_pass_or_escalate_to_itself()
+    {
+        var config = QueueSamples.Load("spam") with { PassTo = ["spam-en"], EscalationQueue = "spam-en" };
+
+        QueueConfigValidator.Validate(config).Select(e => e.Field).Should().BeEquivalentTo(["PassTo", "EscalationQueue"]);
+    }
+
+    [Fact]
+    public void Adding_reviewers_on_disagreement_needs_room_to_add()
+    {
+        var config = QueueSamples.Load("escalations") with { MultiReview = new() { Reviewers = 2, OnDisagreement = DisagreementAction.AddReviewer, MaxReviewers = 2 } };
+
+        QueueConfigValidator.Validate(config).Should().ContainSingle().Which.Field.Should().Be("MultiReview.MaxReviewers");
+    }
+}
