@@ -1,0 +1,18 @@
+namespace Warden.Abstractions.Queues;
+
+/// <summary>A job waiting in (or leased from) a queue, as the queue keeps it.</summary>
+[GenerateSerializer, Alias("warden.queues.queued-job")]
+public sealed class QueuedJob
+{
+    [Id(0)] public required string JobId { get; init; }
+
+    /// <summary>Higher first; equal priorities go oldest first.</summary>
+    [Id(1)] public int Priority { get; set; }
+
+    [Id(2)] public DateTimeOffset EnqueuedAt { get; init; }
+
+    /// <summary>Reviewers who already decided this job: it is never offered to them again.</summary>
+    [Id(3)] public HashSet<string> DecidedBy { get; init; } = [];
+
+    [Id(4)] public JobLease? Lease { get; set; }
+}

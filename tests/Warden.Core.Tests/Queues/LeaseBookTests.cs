@@ -1,0 +1,143 @@
+using Warden.Abstractions.Queues;
+using Warden.Core.Queues;
+
+namespace Warden.Core.Tests.Queues;
+
+public sealed class LeaseBookTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly QueueJobsState _state = new();
+    private readonly LeaseBook _book;
+
+    public LeaseBookTests() => _book = new LeaseBook(_state);
+
+    [Fact]
+    public void Enqueue_is_idempotent_by_key()
+    {
+        _book.Enqueue("report:1", "job-1", 0, Now).Should().Be(("job-1", true));
+        _book.Enqueue("report:1", "job-2", 0, Now).Should().Be(("job-1", false));
+        _book.Count.Should().Be(1);
+    }
+
+    [Fact]
+    public void Jobs_are_offered_by_priority_then_age()
+    {
+        _book.Enqueue("a", "old-low", 0, Now);
+        _book.Enqueue("b", "new-high", 5, Now.AddMinutes(2));
+        _book.Enqueue("c", "old-high", 5, Now.AddMinutes(1));
+
+        var order = Enumerable.Range(0, 3).Select(i => _book.LeaseNext($"r{i}", Now, Lease)!.JobId).ToList();
+
+        order.Should().Equal("old-high", "new-high", "old-low");
+        _book.LeaseNext("r9", Now, Lease).Should().BeNull("every job is leased");
+    }
+
+    [Fact]
+    public void Two_reviewers_never_hold_the_same_job()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+
+        _book.LeaseNext("ann", Now, Lease).Should().NotBeNull();
+        _book.LeaseNext("bob", Now, Lease).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_lapsed_lease_returns_the_job_and_its_token_stops_working()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        _book.NextDeadline().Should().Be(Now + Lease);
+        _book.ReturnLapsed(Now + Lease - TimeSpan.FromTicks(1)).Should().BeEmpty();
+        _book.ReturnLapsed(Now + Lease).Should().Equal("job-1");
+
+        _book.Check("job-1", lease.Token, Now).Error.Should().Contain("not yours");
+        _book.LeaseNext("bob", Now + Lease, Lease)!.JobId.Should().Be("job-1");
+    }
+
+    [Fact]
+    public void A_renewed_lease_moves_its_deadline_and_a_wrong_token_is_refused()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        var (renewed, _) = _book.Renew("job-1", lease.Token, Now.AddMinutes(4), Lease);
+        var (_, error) = _book.Renew("job-1", "guess", Now.AddMinutes(4), Lease);
+
+        renewed!.Deadline.Should().Be(Now.AddMinutes(9));
+        error.Should().Contain("not yours");
+        _book.Check("job-1", lease.Token, Now.AddMinutes(9)).Error.Should().Contain("lapsed");
+    }
+
+    [Fact]
+    public void A_released_job_is_offered_again()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        _book.Release("job-1", lease.Token, Now).Should().BeNull();
+
+        _book.LeaseNext("bob", Now, Lease)!.JobId.Should().Be("job-1");
+    }
+
+    [Fact]
+    public void A_job_is_never_offered_again_to_a_reviewer_who_decided_it()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        _book.CompleteDecision("job-1", lease.Token, Now, final: false).Should().BeNull();
+
+        _book.LeaseNext("ann", Now, Lease).Should().BeNull();
+        _book.LeaseNext("bob", Now, Lease)!.JobId.Should().Be("job-1", "multi-review needs another reviewer");
+    }
+
+    [Fact]
+    public void A_final_decision_removes_the_job_and_a_late_one_is_refused()
+    {
+        _book.Enqueue("a", "job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        _book.CompleteDecision("job-1", lease.Token, Now.AddMinutes(6), final: true).Should().Contain("lapsed", "the lease ran out first");
+        _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().BeNull();
+
+        _book.Count.Should().Be(0);
+        _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().Contain("not in this queue");
+    }
+
+    [Fact]
+    public void Leases_and_order_survive_a_reload_of_the_stored_state()
+    {
+        _book.Enqueue("a", "low", 0, Now);
+        _book.Enqueue("b", "high", 9, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        var reloaded = new LeaseBook(_state);
+
+        reloaded.Check("high", lease.Token, Now).Lease.Should().Be(lease);
+        reloaded.LeaseNext("bob", Now, Lease)!.JobId.Should().Be("low");
+        reloaded.ReturnLapsed(Now + Lease).Should().BeEquivalentTo(["high", "low"]);
+    }
+
+    [Fact]
+    public void Escalation_moves_a_job_ahead()
+    {
+        _book.Enqueue("a", "first", 0, Now);
+        _book.Enqueue("b", "second", 0, Now.AddMinutes(1));
+
+        _book.Reprioritise("second", 10);
+
+        _book.LeaseNext("ann", Now, Lease)!.JobId.Should().Be("second");
+    }
+
+    [Fact]
+    public void Only_reviewers_in_a_queue_group_may_review()
+    {
+        var config = QueueSamples.Load("escalations");
+
+        QueueAccess.MayReview(config, ["policy-experts", "spam-reviewers"]).Should().BeTrue();
+        QueueAccess.MayReview(config, ["spam-reviewers"]).Should().BeFalse();
+        QueueAccess.MayReview(config, []).Should().BeFalse();
+    }
+}
