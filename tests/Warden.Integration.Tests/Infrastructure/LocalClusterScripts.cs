@@ -23,7 +23,7 @@ public sealed class LocalClusterScripts : IAsyncDisposable
             ["WARDEN_STATE_DIR"] = StateDirectory,
             ["WARDEN_PG_CONNINFO"] = $"host={npgsql.Host} port={npgsql.Port} user={npgsql.Username} dbname={npgsql.Database}",
             ["WARDEN_CONNECTION_STRING"] = connectionString,
-            ["WARDEN_SILO_DLL"] = SiloAssembly(),
+            ["WARDEN_SILO_DLL"] = RepositoryPaths.BuiltAssembly("Warden.Silo", "Warden.Silo.dll"),
             ["WARDEN_CLUSTER_ID"] = clusterId,
             ["WARDEN_SERVICE_ID"] = clusterId,
             ["WARDEN_BASE_SILO_PORT"] = BaseSiloPort.ToString(),
@@ -64,12 +64,4 @@ public sealed class LocalClusterScripts : IAsyncDisposable
 
     private Task<string> RunAsync(string script, params string[] arguments) =>
         ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.LocalDeployDirectory, script), .. arguments], _environment, TimeSpan.FromMinutes(4));
-
-    /// <summary>The silo built alongside these tests (same configuration), so the scripts need not build.</summary>
-    private static string SiloAssembly()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(RepositoryPaths.Root, "src", "Warden.Silo", "bin", configuration, "net10.0", "Warden.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first (dotnet test Silo.sln does).", path);
-    }
 }

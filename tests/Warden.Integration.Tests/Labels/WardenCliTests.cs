@@ -38,8 +38,7 @@ public sealed class WardenCliTests : IDisposable
 
     private static async Task<(int ExitCode, string Stdout)> RunAsync(params string[] arguments)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var cli = Path.Combine(RepositoryPaths.Root, "src", "Warden.Cli", "bin", configuration, "net10.0", "warden.dll");
+        var cli = RepositoryPaths.BuiltAssembly("Warden.Cli", "warden.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(cli);
         foreach (var argument in arguments)
