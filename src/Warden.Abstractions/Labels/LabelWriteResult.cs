@@ -8,7 +8,4 @@ public sealed record LabelWriteResult(
     public static LabelWriteResult Of(LabelWriteOutcome outcome) => new(outcome, []);
 
     public static LabelWriteResult Rejected(IReadOnlyList<FieldError> errors) => new(LabelWriteOutcome.Rejected, errors);
-
-    /// <summary>True when the entity's labels changed (added, replaced, held, removed).</summary>
-    public bool Changed => Outcome is LabelWriteOutcome.Added or LabelWriteOutcome.Replaced or LabelWriteOutcome.Held or LabelWriteOutcome.Removed;
 }

@@ -24,8 +24,6 @@ public sealed class LeaseBook
 
     public int Count => _state.Jobs.Count;
 
-    public int LeasedCount => _state.Jobs.Values.Count(j => j.Lease is not null);
-
     /// <summary>Adds a job unless <paramref name="key"/> was seen; returns the job id and whether it is new.</summary>
     public (string JobId, bool Created) Enqueue(string key, string jobId, int priority, DateTimeOffset now)
     {
