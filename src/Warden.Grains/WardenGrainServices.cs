@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Actions;
 using Warden.Grains.Labels;
 using Warden.Grains.Policies;
+using Warden.Grains.Queues;
+using Warden.Grains.Reviews;
 using Warden.Grains.Runtime;
 
 namespace Warden.Grains;
@@ -11,28 +14,42 @@ namespace Warden.Grains;
 public static class WardenGrainServices
 {
     /// <summary>
-    /// Registers the silo's catalog cache and broadcast, and the history and hold-review stores:
-    /// PostgreSQL when <paramref name="connectionString"/> is given, this process's memory otherwise.
+    /// Registers the silo's catalog cache, broadcast, queue meters, action dispatcher and object fetchers,
+    /// and the label, queue-job and decision stores: PostgreSQL when <paramref name="connectionString"/> is
+    /// given, this process's memory otherwise.
     /// </summary>
     public static IServiceCollection AddWardenGrainServices(this IServiceCollection services, string? connectionString)
     {
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<SiloBroadcast>();
+        services.AddMetrics();
+        services.AddSingleton<QueueMeters>();
+        services.AddOptions<ActionDeliveryOptions>();
+        services.AddSingleton<ActionDispatcher>();
+        services.AddSingleton<ObjectFetchers>();
         if (connectionString is null)
         {
             services.AddSingleton<InMemoryLabelHistory>();
             services.AddSingleton<ILabelHistory>(sp => sp.GetRequiredService<InMemoryLabelHistory>());
             services.AddSingleton<IEntityLabelStore, InMemoryEntityLabelStore>();
-            services.AddSingleton<IHoldReviewRequests, InMemoryHoldReviewRequests>();
+            services.AddSingleton<InMemoryHoldReviewRequests>();
+            services.AddSingleton<IQueueJobStore, InMemoryQueueJobStore>();
+            services.AddSingleton<IDecisionLog, InMemoryDecisionLog>();
         }
         else
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             services.AddSingleton<ILabelHistory, PostgresLabelHistory>();
             services.AddSingleton<IEntityLabelStore, PostgresEntityLabelStore>();
-            services.AddSingleton<IHoldReviewRequests, RecordedHoldReviewRequests>();
+            services.AddSingleton<RecordedHoldReviewRequests>();
+            services.AddSingleton<IQueueJobStore, PostgresQueueJobStore>();
+            services.AddSingleton<IDecisionLog, PostgresDecisionLog>();
         }
 
+        services.AddSingleton<IHoldReviewRequests>(sp => new RoutedHoldReviewRequests(
+            connectionString is null ? sp.GetRequiredService<InMemoryHoldReviewRequests>() : sp.GetRequiredService<RecordedHoldReviewRequests>(),
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<ILogger<RoutedHoldReviewRequests>>()));
         return services;
     }
 }

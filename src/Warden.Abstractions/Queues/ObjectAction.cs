@@ -1,5 +1,8 @@
 namespace Warden.Abstractions.Queues;
 
-/// <summary>An action a reviewer took on one object of the job, e.g. pin → remove, user → warn.</summary>
+/// <summary>
+/// An action a reviewer took on one object of the job, named by its role there
+/// (<c>item</c> → remove, <c>owner</c> → warn): a job may hold two objects of the same type.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("warden.queues.object-action")]
-public sealed record ObjectAction([property: Id(0)] string ObjectType, [property: Id(1)] string Action);
+public sealed record ObjectAction([property: Id(0)] string Object, [property: Id(1)] string Action);

@@ -46,4 +46,13 @@ public sealed record QueueConfig
 
     /// <summary>Dashboard grouping of queues, e.g. <c>trust-and-safety/spam</c>.</summary>
     [Id(17)] public IReadOnlyList<string> QueueGroups { get; init; } = [];
+
+    /// <summary>How long a lease lasts before the job returns to the queue, unless renewed.</summary>
+    [Id(18)] public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether a job that breaches the target handling time moves to <see cref="EscalationQueue"/>.</summary>
+    [Id(19)] public bool EscalateOnSlaBreach { get; init; }
+
+    /// <summary>Display name for the queue list; the id when absent.</summary>
+    [Id(20)] public string? Name { get; init; }
 }

@@ -1,11 +1,8 @@
 namespace Warden.Abstractions.Queues;
 
-/// <summary>A queue's jobs as stored: lease deadlines included, so lapses survive a restart.</summary>
+/// <summary>A queue's jobs with their leases, as loaded from (and written back to) the job store.</summary>
 [GenerateSerializer, Alias("warden.queues.jobs-state")]
 public sealed class QueueJobsState
 {
     [Id(0)] public Dictionary<string, QueuedJob> Jobs { get; set; } = [];
-
-    /// <summary>Caller-supplied enqueue keys and the job each created: the same key twice is one job.</summary>
-    [Id(1)] public Dictionary<string, string> EnqueueKeys { get; set; } = [];
 }

@@ -9,10 +9,17 @@ public sealed class QueuedJob
     /// <summary>Higher first; equal priorities go oldest first.</summary>
     [Id(1)] public int Priority { get; set; }
 
+    /// <summary>When the job entered this queue: its age and SLA count from here.</summary>
     [Id(2)] public DateTimeOffset EnqueuedAt { get; init; }
 
     /// <summary>Reviewers who already decided this job: it is never offered to them again.</summary>
     [Id(3)] public HashSet<string> DecidedBy { get; init; } = [];
 
     [Id(4)] public JobLease? Lease { get; set; }
+
+    /// <summary>Set once when the job outlived the queue's target handling time.</summary>
+    [Id(5)] public bool SlaBreached { get; set; }
+
+    /// <summary>Decided for good; its labels and actions are being applied, then it leaves the queue.</summary>
+    [Id(6)] public bool Finalizing { get; set; }
 }

@@ -18,4 +18,7 @@ public sealed record ReviewDecision
 
     /// <summary>The config version the decision was made under.</summary>
     [Id(6)] public int ConfigVersion { get; init; }
+
+    /// <summary>The queue it was made in: consensus counts only the decisions of the job's current queue.</summary>
+    [Id(7)] public string? Queue { get; init; }
 }

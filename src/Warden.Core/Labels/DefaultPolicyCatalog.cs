@@ -24,6 +24,7 @@ public static class DefaultPolicyCatalog
         Sources =
         [
             new("review", 1.0, SourceKind.Human),
+            new("warden-review", 1.0, SourceKind.Human),
             new("appeals", 1.0, SourceKind.Human),
         ],
         DefaultReputation = 0.6,

@@ -45,7 +45,7 @@ public static class Consensus
         return new Result(stillPossible ? ConsensusState.Pending : ConsensusState.Disagreed, null);
     }
 
-    /// <summary>Order-insensitive: pin→remove + user→warn equals user→warn + pin→remove.</summary>
+    /// <summary>Order-insensitive: item→remove + owner→warn equals owner→warn + item→remove.</summary>
     public static string ActionsKey(ReviewDecision decision) =>
-        string.Join('|', decision.Actions.Select(a => $"{a.ObjectType}:{a.Action}").Order(StringComparer.Ordinal));
+        string.Join('|', decision.Actions.Select(a => $"{a.Object}:{a.Action}").Order(StringComparer.Ordinal));
 }

@@ -1,5 +1,6 @@
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
 using Warden.Core.Labels;
 
 namespace Warden.Core.Queues;
@@ -9,8 +10,10 @@ public static class DecisionValidator
 {
     public const int MaxNoteLength = 4000;
 
-    /// <param name="jobObjectTypes">The types of the objects under review in this job.</param>
-    public static IReadOnlyList<FieldError> Validate(QueueConfig config, ReviewDecision decision, IReadOnlyCollection<string> jobObjectTypes)
+    /// <param name="jobObjects">The objects under review in this job, by role.</param>
+    /// <param name="isEnforcement">Whether a name is a catalog enforcement: decisions that write labels must cite a policy.</param>
+    public static IReadOnlyList<FieldError> Validate(
+        QueueConfig config, ReviewDecision decision, IReadOnlyCollection<ReviewObject> jobObjects, Func<string, bool>? isEnforcement = null)
     {
         var errors = new List<FieldError>();
         TextRules.RequireText(errors, "Reviewer", decision.Reviewer, 256);
@@ -21,18 +24,19 @@ public static class DecisionValidator
 
         foreach (var action in decision.Actions)
         {
-            var type = config.ObjectTypes.FirstOrDefault(t => t.Type == action.ObjectType);
-            if (!jobObjectTypes.Contains(action.ObjectType))
+            var target = jobObjects.FirstOrDefault(o => o.Role == action.Object);
+            var type = target is null ? null : config.ObjectTypes.FirstOrDefault(t => t.Type == target.Type);
+            if (target is null)
             {
-                errors.Add(new FieldError("Actions", $"this job has no {action.ObjectType} to act on"));
+                errors.Add(new FieldError("Actions", $"this job has no {action.Object} to act on (it has {string.Join(", ", jobObjects.Select(o => o.Role))})"));
             }
             else if (type is null || !type.Actions.Contains(action.Action))
             {
-                errors.Add(new FieldError("Actions", $"'{action.Action}' is not allowed on {action.ObjectType} in queue {config.Id} (allowed: {string.Join(", ", type?.Actions ?? [])})"));
+                errors.Add(new FieldError("Actions", $"'{action.Action}' is not allowed on {target.Type} in queue {config.Id} (allowed: {string.Join(", ", type?.Actions ?? [])})"));
             }
         }
 
-        foreach (var duplicate in decision.Actions.GroupBy(a => a.ObjectType).Where(g => g.Count() > 1))
+        foreach (var duplicate in decision.Actions.GroupBy(a => a.Object).Where(g => g.Count() > 1))
         {
             errors.Add(new FieldError("Actions", $"one action per object: {duplicate.Key} has {duplicate.Count()}"));
         }
@@ -49,6 +53,14 @@ public static class DecisionValidator
         if (config.PolicySelection == SelectionMode.Single && decision.Policies.Count > 1)
         {
             errors.Add(new FieldError("Policies", $"cite one policy, not {decision.Policies.Count}"));
+        }
+
+        var writesLabels = decision.Actions.Any(a =>
+            jobObjects.FirstOrDefault(o => o.Role == a.Object) is { } target
+            && ActionEnforcements.For(config, target.Type, a.Action, isEnforcement ?? (_ => false)) is not null);
+        if (writesLabels && ActionEnforcements.PolicyOf(config, decision) is null)
+        {
+            errors.Add(new FieldError("Policies", "cite the policy this decision enforces"));
         }
 
         if (decision.Note is not null)

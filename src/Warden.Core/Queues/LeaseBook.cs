@@ -1,17 +1,20 @@
 using System.Security.Cryptography;
+using System.Text;
 using Warden.Abstractions.Queues;
 
 namespace Warden.Core.Queues;
 
 /// <summary>
-/// A queue's pending jobs and leases: idempotent enqueue, priority-then-age order, leases with
-/// unguessable tokens and deadlines, renew, release, and lapsed leases returning their jobs.
-/// The order index is rebuilt from the stored state, so it survives reactivation.
+/// A queue's pending jobs and leases: priority-then-age order, leases with unguessable tokens and
+/// deadlines, renew, release, lapsed leases returning their jobs. The indexes are rebuilt from the
+/// stored jobs, so they survive reactivation. Every method that changes a job returns it, so the
+/// caller knows what to write back.
 /// </summary>
 public sealed class LeaseBook
 {
     private readonly QueueJobsState _state;
     private readonly SortedSet<QueuedJob> _order = new(Comparer<QueuedJob>.Create(CompareJobs));
+    private readonly SortedSet<(DateTimeOffset Deadline, string JobId)> _deadlines = [];
 
     public LeaseBook(QueueJobsState state)
     {
@@ -19,24 +22,33 @@ public sealed class LeaseBook
         foreach (var job in state.Jobs.Values)
         {
             _order.Add(job);
+            if (job.Lease is { } lease)
+            {
+                _deadlines.Add((lease.Deadline, job.JobId));
+            }
         }
     }
 
     public int Count => _state.Jobs.Count;
 
-    /// <summary>Adds a job unless <paramref name="key"/> was seen; returns the job id and whether it is new.</summary>
-    public (string JobId, bool Created) Enqueue(string key, string jobId, int priority, DateTimeOffset now)
+    public int LeasedCount => _deadlines.Count;
+
+    public IEnumerable<QueuedJob> Jobs => _state.Jobs.Values;
+
+    public QueuedJob? Find(string jobId) => _state.Jobs.GetValueOrDefault(jobId);
+
+    /// <summary>Adds a job unless it is already here; the job as the queue now holds it.</summary>
+    public QueuedJob Add(string jobId, int priority, DateTimeOffset now)
     {
-        if (_state.EnqueueKeys.TryGetValue(key, out var existing))
+        if (_state.Jobs.TryGetValue(jobId, out var existing))
         {
-            return (existing, false);
+            return existing;
         }
 
         var job = new QueuedJob { JobId = jobId, Priority = priority, EnqueuedAt = now };
-        _state.EnqueueKeys[key] = jobId;
         _state.Jobs[jobId] = job;
         _order.Add(job);
-        return (jobId, true);
+        return job;
     }
 
     /// <summary>The first free job by priority then age that <paramref name="reviewer"/> has not decided, leased to them.</summary>
@@ -44,9 +56,9 @@ public sealed class LeaseBook
     {
         foreach (var job in _order)
         {
-            if (job.Lease is null && !job.DecidedBy.Contains(reviewer))
+            if (job.Lease is null && !job.Finalizing && !job.DecidedBy.Contains(reviewer))
             {
-                job.Lease = new JobLease(job.JobId, NewToken(), reviewer, now + duration);
+                SetLease(job, new JobLease(job.JobId, NewToken(), reviewer, now + duration));
                 return job.Lease;
             }
         }
@@ -62,7 +74,7 @@ public sealed class LeaseBook
             return (null, $"job {jobId} is not in this queue");
         }
 
-        if (job.Lease is null || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(job.Lease.Token), System.Text.Encoding.UTF8.GetBytes(token ?? "")))
+        if (job.Lease is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(job.Lease.Token), Encoding.UTF8.GetBytes(token ?? "")))
         {
             return (null, $"the lease on job {jobId} is not yours (it lapsed or was released)");
         }
@@ -79,7 +91,7 @@ public sealed class LeaseBook
         }
 
         var renewed = lease with { Deadline = now + duration };
-        _state.Jobs[jobId].Lease = renewed;
+        SetLease(_state.Jobs[jobId], renewed);
         return (renewed, null);
     }
 
@@ -88,7 +100,7 @@ public sealed class LeaseBook
         var (lease, error) = Check(jobId, token, now);
         if (lease is not null)
         {
-            _state.Jobs[jobId].Lease = null;
+            SetLease(_state.Jobs[jobId], null);
         }
 
         return error;
@@ -96,7 +108,7 @@ public sealed class LeaseBook
 
     /// <summary>
     /// Records the leaseholder's decision: the lease ends and the reviewer is never offered the job again.
-    /// A final decision (consensus reached, or passed elsewhere) removes the job from the queue.
+    /// A final decision leaves the job in place, marked <see cref="QueuedJob.Finalizing"/> until its effects are applied.
     /// </summary>
     public string? CompleteDecision(string jobId, string token, DateTimeOffset now, bool final)
     {
@@ -106,42 +118,89 @@ public sealed class LeaseBook
             return error;
         }
 
-        var job = _state.Jobs[jobId];
-        job.Lease = null;
-        job.DecidedBy.Add(lease.Reviewer);
-        if (final)
-        {
-            Remove(job);
-        }
-
+        Decided(jobId, lease.Reviewer, final);
         return null;
     }
 
-    /// <summary>Returns lapsed leases' jobs to the queue; the jobs it returned.</summary>
-    public IReadOnlyList<string> ReturnLapsed(DateTimeOffset now)
+    /// <summary>
+    /// Notes a decision the job grain accepted: the lease ends and the reviewer is not offered the job again.
+    /// No token check: the decision stands even if the lease lapsed while it was being recorded.
+    /// </summary>
+    public void Decided(string jobId, string reviewer, bool final)
     {
-        var lapsed = _state.Jobs.Values.Where(j => j.Lease is { } lease && lease.Deadline <= now).ToList();
-        lapsed.ForEach(j => j.Lease = null);
-        return [.. lapsed.Select(j => j.JobId)];
+        var job = _state.Jobs[jobId];
+        if (job.Lease?.Reviewer == reviewer)
+        {
+            SetLease(job, null);
+        }
+
+        job.DecidedBy.Add(reviewer);
+        job.Finalizing |= final;
     }
 
-    public DateTimeOffset? NextDeadline() => _state.Jobs.Values.Select(j => j.Lease?.Deadline).Where(d => d is not null).Min();
+    /// <summary>Ends any lease on the job and marks it decided for good (a decision the queue had not heard of).</summary>
+    public void MarkFinalizing(string jobId)
+    {
+        var job = _state.Jobs[jobId];
+        SetLease(job, null);
+        job.Finalizing = true;
+    }
 
-    /// <summary>Raises a job's priority (escalation) and re-sorts it.</summary>
-    public void Reprioritise(string jobId, int priority)
+    /// <summary>Returns lapsed leases' jobs to the queue; the jobs it returned.</summary>
+    public IReadOnlyList<QueuedJob> ReturnLapsed(DateTimeOffset now)
+    {
+        var returned = new List<QueuedJob>();
+        while (_deadlines.Count > 0 && _deadlines.Min.Deadline <= now)
+        {
+            var job = _state.Jobs[_deadlines.Min.JobId];
+            SetLease(job, null);
+            returned.Add(job);
+        }
+
+        return returned;
+    }
+
+    public DateTimeOffset? NextDeadline() => _deadlines.Count > 0 ? _deadlines.Min.Deadline : null;
+
+    /// <summary>Jobs in the queue longer than <paramref name="target"/> that were not flagged yet, now flagged.</summary>
+    public IReadOnlyList<QueuedJob> FlagSlaBreaches(DateTimeOffset now, TimeSpan target) =>
+        [.. _state.Jobs.Values.Where(j => !j.SlaBreached && !j.Finalizing && now - j.EnqueuedAt > target).Select(j =>
+        {
+            j.SlaBreached = true;
+            return j;
+        })];
+
+    /// <summary>Raises a job's priority and re-sorts it.</summary>
+    public QueuedJob Reprioritise(string jobId, int priority)
     {
         var job = _state.Jobs[jobId];
         _order.Remove(job);
         job.Priority = priority;
         _order.Add(job);
+        return job;
     }
 
-    public void Remove(string jobId) => Remove(_state.Jobs[jobId]);
-
-    private void Remove(QueuedJob job)
+    public void Remove(string jobId)
     {
-        _order.Remove(job);
-        _state.Jobs.Remove(job.JobId);
+        if (_state.Jobs.Remove(jobId, out var job))
+        {
+            SetLease(job, null);
+            _order.Remove(job);
+        }
+    }
+
+    private void SetLease(QueuedJob job, JobLease? lease)
+    {
+        if (job.Lease is { } old)
+        {
+            _deadlines.Remove((old.Deadline, job.JobId));
+        }
+
+        job.Lease = lease;
+        if (lease is not null)
+        {
+            _deadlines.Add((lease.Deadline, job.JobId));
+        }
     }
 
     private static int CompareJobs(QueuedJob? a, QueuedJob? b)

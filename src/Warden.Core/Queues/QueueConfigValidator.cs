@@ -8,12 +8,13 @@ namespace Warden.Core.Queues;
 public static class QueueConfigValidator
 {
     public static readonly IReadOnlySet<string> WidgetKinds = new HashSet<string> { "image", "text", "fields", "reports", "scores" };
-    public static readonly IReadOnlySet<string> WidgetObjects = new HashSet<string> { "item", "owner", "board", "reporter" };
+    public static IReadOnlySet<string> WidgetObjects => Reviews.EnqueueValidator.Roles;
     public static readonly IReadOnlySet<string> ReportVisibilities = new HashSet<string> { "hidden", "counts", "full" };
     public const int MaxReviewers = 10;
 
     /// <param name="knownPolicies">The policy catalog's policies, when the caller has it: cited policies must exist.</param>
-    public static IReadOnlyList<FieldError> Validate(QueueConfig config, IReadOnlySet<string>? knownPolicies = null)
+    /// <param name="knownEnforcements">The catalog's enforcements, when the caller has it: mapped enforcements must exist.</param>
+    public static IReadOnlyList<FieldError> Validate(QueueConfig config, IReadOnlySet<string>? knownPolicies = null, IReadOnlySet<string>? knownEnforcements = null)
     {
         var errors = new List<FieldError>();
         Name(errors, "Id", config.Id);
@@ -33,6 +34,18 @@ public static class QueueConfigValidator
 
             type.Actions.Where(a => !TextRules.IsName(a)).ToList().ForEach(a => errors.Add(new FieldError($"ObjectTypes[{type.Type}].Actions", $"'{a}' is not a name")));
             Unique(errors, $"ObjectTypes[{type.Type}].Actions", type.Actions);
+            foreach (var (action, enforcement) in type.Enforcements ?? new Dictionary<string, string>())
+            {
+                if (!type.Actions.Contains(action))
+                {
+                    errors.Add(new FieldError($"ObjectTypes[{type.Type}].Enforcements", $"'{action}' is not one of this type's actions"));
+                }
+
+                if (!TextRules.IsName(enforcement) || knownEnforcements is not null && !knownEnforcements.Contains(enforcement))
+                {
+                    errors.Add(new FieldError($"ObjectTypes[{type.Type}].Enforcements", $"unknown enforcement '{enforcement}' for '{action}'"));
+                }
+            }
         }
 
         CheckLabels(errors, config);
@@ -63,6 +76,21 @@ public static class QueueConfigValidator
         if (!ReportVisibilities.Contains(config.ReportVisibility))
         {
             errors.Add(new FieldError("ReportVisibility", $"must be one of {string.Join(", ", ReportVisibilities)}, not '{config.ReportVisibility}'"));
+        }
+
+        if (config.LeaseDuration < TimeSpan.FromSeconds(10) || config.LeaseDuration > TimeSpan.FromHours(4))
+        {
+            errors.Add(new FieldError("LeaseDuration", $"must be between 10 seconds and 4 hours, not {config.LeaseDuration}"));
+        }
+
+        if (config.EscalateOnSlaBreach && config.EscalationQueue is null)
+        {
+            errors.Add(new FieldError("EscalateOnSlaBreach", "needs an EscalationQueue"));
+        }
+
+        if (config.Name is not null)
+        {
+            TextRules.RequireText(errors, "Name", config.Name, 128);
         }
 
         if (config.ReviewerGroups.Count == 0)

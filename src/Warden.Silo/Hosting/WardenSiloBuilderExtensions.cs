@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Warden.Abstractions.Runtime;
 using Warden.Grains;
+using Warden.Grains.Actions;
 using Warden.Grains.Runtime;
 using Warden.Core.Hosting;
 
@@ -30,6 +31,10 @@ public static class WardenSiloBuilderExtensions
         silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Warden:Reminders"));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddWardenGrainServices(settings.Mode == HostMode.Cluster ? settings.ConnectionString : null);
+        silo.Services.AddOptions<ActionDeliveryOptions>()
+            .Bind(silo.Configuration.GetSection(ActionDeliveryOptions.SectionName))
+            .Validate(o => !o.Problems().Any(), "Warden:Actions is invalid: check the endpoint URLs, MaxAttempts and backoff")
+            .ValidateOnStart();
         silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.AddBroadcastChannel(SiloBroadcast.ProviderName, o => o.FireAndForgetDelivery = false);
 

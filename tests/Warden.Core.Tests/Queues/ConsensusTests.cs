@@ -11,8 +11,8 @@ public sealed class ConsensusTests
     [Fact]
     public void Two_of_three_agree_as_soon_as_two_match()
     {
-        var first = Decide("ann", ("pin", "remove"), ("user", "warn"));
-        var second = Decide("bobby", ("user", "warn"), ("pin", "remove"));
+        var first = Decide("ann", ("item", "remove"), ("owner", "warn"));
+        var second = Decide("bobby", ("owner", "warn"), ("item", "remove"));
 
         Consensus.Evaluate(TwoOfThree, [first], 3).State.Should().Be(ConsensusState.Pending);
         var agreed = Consensus.Evaluate(TwoOfThree, [first, second], 3);
@@ -24,10 +24,10 @@ public sealed class ConsensusTests
     [Fact]
     public void Two_of_three_disagree_when_all_three_differ()
     {
-        var decisions = new[] { Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "limit")) };
+        var decisions = new[] { Decide("ann", ("item", "remove")), Decide("bobby", ("item", "limit")) };
 
         Consensus.Evaluate(TwoOfThree, decisions, 3).State.Should().Be(ConsensusState.Pending, "a third reviewer can still side with one");
-        Consensus.Evaluate(TwoOfThree, [.. decisions, Decide("carol", ("pin", "approve"))], 3).State.Should().Be(ConsensusState.Disagreed);
+        Consensus.Evaluate(TwoOfThree, [.. decisions, Decide("carol", ("item", "approve"))], 3).State.Should().Be(ConsensusState.Disagreed);
     }
 
     [Fact]
@@ -35,36 +35,36 @@ public sealed class ConsensusTests
     {
         var unanimous = new MultiReviewConfig { Reviewers = 3, Rule = ConsensusRule.Unanimous };
 
-        Consensus.Evaluate(unanimous, [Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "remove"))], 3).State.Should().Be(ConsensusState.Pending);
-        Consensus.Evaluate(unanimous, [Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "limit"))], 3).State.Should().Be(ConsensusState.Disagreed);
-        Consensus.Evaluate(unanimous, [Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "remove")), Decide("carol", ("pin", "remove"))], 3).State.Should().Be(ConsensusState.Agreed);
+        Consensus.Evaluate(unanimous, [Decide("ann", ("item", "remove")), Decide("bobby", ("item", "remove"))], 3).State.Should().Be(ConsensusState.Pending);
+        Consensus.Evaluate(unanimous, [Decide("ann", ("item", "remove")), Decide("bobby", ("item", "limit"))], 3).State.Should().Be(ConsensusState.Disagreed);
+        Consensus.Evaluate(unanimous, [Decide("ann", ("item", "remove")), Decide("bobby", ("item", "remove")), Decide("carol", ("item", "remove"))], 3).State.Should().Be(ConsensusState.Agreed);
     }
 
     [Fact]
     public void Majority_of_four_needs_three()
     {
         var majority = new MultiReviewConfig { Reviewers = 4, Rule = ConsensusRule.Majority };
-        var two = new[] { Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "remove")) };
+        var two = new[] { Decide("ann", ("item", "remove")), Decide("bobby", ("item", "remove")) };
 
         Consensus.Evaluate(majority, two, 4).State.Should().Be(ConsensusState.Pending);
-        Consensus.Evaluate(majority, [.. two, Decide("carol", ("pin", "limit")), Decide("dave", ("pin", "limit"))], 4).State.Should().Be(ConsensusState.Disagreed);
-        Consensus.Evaluate(majority, [.. two, Decide("carol", ("pin", "remove"))], 4).State.Should().Be(ConsensusState.Agreed);
+        Consensus.Evaluate(majority, [.. two, Decide("carol", ("item", "limit")), Decide("dave", ("item", "limit"))], 4).State.Should().Be(ConsensusState.Disagreed);
+        Consensus.Evaluate(majority, [.. two, Decide("carol", ("item", "remove"))], 4).State.Should().Be(ConsensusState.Agreed);
     }
 
     [Fact]
     public void An_added_reviewer_can_break_a_tie()
     {
         var unanimousTwo = new MultiReviewConfig { Reviewers = 2, Rule = ConsensusRule.Majority };
-        var split = new[] { Decide("ann", ("pin", "remove")), Decide("bobby", ("pin", "limit")) };
+        var split = new[] { Decide("ann", ("item", "remove")), Decide("bobby", ("item", "limit")) };
 
         Consensus.Evaluate(unanimousTwo, split, 2).State.Should().Be(ConsensusState.Disagreed);
-        Consensus.Evaluate(unanimousTwo, [.. split, Decide("carol", ("pin", "limit"))], 3).Final!.Reviewer.Should().Be("bobby");
+        Consensus.Evaluate(unanimousTwo, [.. split, Decide("carol", ("item", "limit"))], 3).Final!.Reviewer.Should().Be("bobby");
     }
 
     [Fact]
     public void A_reviewer_deciding_twice_is_refused()
     {
-        var twice = () => Consensus.Evaluate(TwoOfThree, [Decide("ann", ("pin", "remove")), Decide("ann", ("pin", "remove"))], 3);
+        var twice = () => Consensus.Evaluate(TwoOfThree, [Decide("ann", ("item", "remove")), Decide("ann", ("item", "remove"))], 3);
 
         twice.Should().Throw<ArgumentException>();
     }

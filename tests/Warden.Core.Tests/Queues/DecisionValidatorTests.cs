@@ -1,3 +1,4 @@
+using Warden.Abstractions.Reviews;
 using Warden.Core.Queues;
 using static Warden.Core.Tests.Queues.QueueSamples;
 
@@ -5,12 +6,12 @@ namespace Warden.Core.Tests.Queues;
 
 public sealed class DecisionValidatorTests
 {
-    private static readonly string[] PinAndBoard = ["pin", "board"];
+    private static readonly ReviewObject[] PinAndBoard = [new("item", "pin:1"), new("board", "board:2")];
 
     [Fact]
     public void A_decision_that_fits_the_config_passes()
     {
-        var decision = Decide("ann", ("pin", "remove"), ("board", "hide")) with { Labels = ["explicit", "minor involved"], Policies = ["porn"], Note = "<b>clear</b> case" };
+        var decision = Decide("ann", ("item", "remove"), ("board", "hide")) with { Labels = ["explicit", "minor involved"], Policies = ["porn"], Note = "<b>clear</b> case" };
 
         DecisionValidator.Validate(Load("adult-content"), decision, PinAndBoard).Should().BeEmpty();
     }
@@ -18,12 +19,12 @@ public sealed class DecisionValidatorTests
     [Fact]
     public void Every_misfit_is_named()
     {
-        var decision = Decide("ann", ("pin", "suspend"), ("user", "warn"), ("pin", "remove")) with { Labels = ["suggestive", "cute"], Policies = ["porn", "spam", "self_harm"] };
+        var decision = Decide("ann", ("item", "suspend"), ("owner", "warn"), ("item", "remove")) with { Labels = ["suggestive", "cute"], Policies = ["porn", "spam", "self_harm"] };
 
         var errors = DecisionValidator.Validate(Load("adult-content"), decision, PinAndBoard);
 
         errors.Should().Contain(e => e.Message.Contains("'suspend' is not allowed on pin"))
-            .And.Contain(e => e.Message.Contains("no user"))
+            .And.Contain(e => e.Message.Contains("no owner"))
             .And.Contain(e => e.Message.Contains("one action per object"))
             .And.Contain(e => e.Message.Contains("unknown label 'cute'"))
             .And.Contain(e => e.Message.Contains("'explicit' is mandatory"))
@@ -34,7 +35,7 @@ public sealed class DecisionValidatorTests
     [Fact]
     public void A_decision_with_no_action_or_reviewer_is_refused()
     {
-        var errors = DecisionValidator.Validate(Load("spam"), Decide(" ") , ["pin"]);
+        var errors = DecisionValidator.Validate(Load("spam"), Decide(" "), [new ReviewObject("item", "pin:1")]);
 
         errors.Select(e => e.Field).Should().BeEquivalentTo(["Reviewer", "Actions"]);
     }

@@ -13,19 +13,19 @@ public sealed class LeaseBookTests
     public LeaseBookTests() => _book = new LeaseBook(_state);
 
     [Fact]
-    public void Enqueue_is_idempotent_by_key()
+    public void Adding_a_job_twice_keeps_the_first()
     {
-        _book.Enqueue("report:1", "job-1", 0, Now).Should().Be(("job-1", true));
-        _book.Enqueue("report:1", "job-2", 0, Now).Should().Be(("job-1", false));
+        _book.Add("job-1", 0, Now).Should().BeSameAs(_book.Add("job-1", 7, Now.AddMinutes(1)));
         _book.Count.Should().Be(1);
+        _book.Find("job-1")!.Priority.Should().Be(0);
     }
 
     [Fact]
     public void Jobs_are_offered_by_priority_then_age()
     {
-        _book.Enqueue("a", "old-low", 0, Now);
-        _book.Enqueue("b", "new-high", 5, Now.AddMinutes(2));
-        _book.Enqueue("c", "old-high", 5, Now.AddMinutes(1));
+        _book.Add("old-low", 0, Now);
+        _book.Add("new-high", 5, Now.AddMinutes(2));
+        _book.Add("old-high", 5, Now.AddMinutes(1));
 
         var order = Enumerable.Range(0, 3).Select(i => _book.LeaseNext($"r{i}", Now, Lease)!.JobId).ToList();
 
@@ -36,7 +36,7 @@ public sealed class LeaseBookTests
     [Fact]
     public void Two_reviewers_never_hold_the_same_job()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
 
         _book.LeaseNext("ann", Now, Lease).Should().NotBeNull();
         _book.LeaseNext("bob", Now, Lease).Should().BeNull();
@@ -45,12 +45,13 @@ public sealed class LeaseBookTests
     [Fact]
     public void A_lapsed_lease_returns_the_job_and_its_token_stops_working()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         _book.NextDeadline().Should().Be(Now + Lease);
         _book.ReturnLapsed(Now + Lease - TimeSpan.FromTicks(1)).Should().BeEmpty();
-        _book.ReturnLapsed(Now + Lease).Should().Equal("job-1");
+        _book.ReturnLapsed(Now + Lease).Select(j => j.JobId).Should().Equal("job-1");
+        _book.LeasedCount.Should().Be(0);
 
         _book.Check("job-1", lease.Token, Now).Error.Should().Contain("not yours");
         _book.LeaseNext("bob", Now + Lease, Lease)!.JobId.Should().Be("job-1");
@@ -59,7 +60,7 @@ public sealed class LeaseBookTests
     [Fact]
     public void A_renewed_lease_moves_its_deadline_and_a_wrong_token_is_refused()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         var (renewed, _) = _book.Renew("job-1", lease.Token, Now.AddMinutes(4), Lease);
@@ -73,7 +74,7 @@ public sealed class LeaseBookTests
     [Fact]
     public void A_released_job_is_offered_again()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         _book.Release("job-1", lease.Token, Now).Should().BeNull();
@@ -84,7 +85,7 @@ public sealed class LeaseBookTests
     [Fact]
     public void A_job_is_never_offered_again_to_a_reviewer_who_decided_it()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         _book.CompleteDecision("job-1", lease.Token, Now, final: false).Should().BeNull();
@@ -94,37 +95,50 @@ public sealed class LeaseBookTests
     }
 
     [Fact]
-    public void A_final_decision_removes_the_job_and_a_late_one_is_refused()
+    public void A_final_decision_takes_the_job_out_of_offer_and_a_late_one_is_refused()
     {
-        _book.Enqueue("a", "job-1", 0, Now);
+        _book.Add("job-1", 0, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         _book.CompleteDecision("job-1", lease.Token, Now.AddMinutes(6), final: true).Should().Contain("lapsed", "the lease ran out first");
         _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().BeNull();
 
+        _book.Find("job-1")!.Finalizing.Should().BeTrue();
+        _book.LeaseNext("bob", Now, Lease).Should().BeNull("a finalizing job is not offered");
+        _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().Contain("not yours");
+        _book.Remove("job-1");
         _book.Count.Should().Be(0);
-        _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().Contain("not in this queue");
+    }
+
+    [Fact]
+    public void Jobs_past_the_target_handling_time_are_flagged_once()
+    {
+        _book.Add("old", 0, Now);
+        _book.Add("new", 0, Now.AddHours(3));
+
+        _book.FlagSlaBreaches(Now.AddHours(4).AddSeconds(1), TimeSpan.FromHours(4)).Select(j => j.JobId).Should().Equal("old");
+        _book.FlagSlaBreaches(Now.AddHours(9), TimeSpan.FromHours(4)).Select(j => j.JobId).Should().Equal("new");
     }
 
     [Fact]
     public void Leases_and_order_survive_a_reload_of_the_stored_state()
     {
-        _book.Enqueue("a", "low", 0, Now);
-        _book.Enqueue("b", "high", 9, Now);
+        _book.Add("low", 0, Now);
+        _book.Add("high", 9, Now);
         var lease = _book.LeaseNext("ann", Now, Lease)!;
 
         var reloaded = new LeaseBook(_state);
 
         reloaded.Check("high", lease.Token, Now).Lease.Should().Be(lease);
         reloaded.LeaseNext("bob", Now, Lease)!.JobId.Should().Be("low");
-        reloaded.ReturnLapsed(Now + Lease).Should().BeEquivalentTo(["high", "low"]);
+        reloaded.ReturnLapsed(Now + Lease).Select(j => j.JobId).Should().BeEquivalentTo(["high", "low"]);
     }
 
     [Fact]
     public void Escalation_moves_a_job_ahead()
     {
-        _book.Enqueue("a", "first", 0, Now);
-        _book.Enqueue("b", "second", 0, Now.AddMinutes(1));
+        _book.Add("first", 0, Now);
+        _book.Add("second", 0, Now.AddMinutes(1));
 
         _book.Reprioritise("second", 10);
 

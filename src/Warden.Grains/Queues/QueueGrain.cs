@@ -1,0 +1,241 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Warden.Abstractions.Labels;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+using Warden.Abstractions.Runtime;
+using Warden.Core.Labels;
+using Warden.Core.Queues;
+using Warden.Core.Reviews;
+using Warden.Grains.Policies;
+
+namespace Warden.Grains.Queues;
+
+/// <summary>
+/// A review queue. Reentrant: each step changes the in-memory <see cref="LeaseBook"/> within one turn
+/// and then awaits the group commit that stores it, so many reviewers' steps share one database write.
+/// A step that must see the job grain re-checks what it relies on after the call returns.
+/// </summary>
+[Reentrant]
+public sealed partial class QueueGrain(
+    [PersistentState("queue", WardenProviders.GrainStorage)] IPersistentState<QueueConfigState> config,
+    IQueueJobStore jobStore,
+    CatalogCache catalogs,
+    QueueMeters meters,
+    IOptions<ReminderOptions> reminderOptions,
+    TimeProvider clock,
+    ILogger<QueueGrain> logger)
+    : Grain, IQueueGrain, IRemindable
+{
+    private readonly Dictionary<string, DateTimeOffset> _leasedAt = new(StringComparer.Ordinal);
+    private readonly HandleTimes _handleTimes = new();
+    private LeaseBook _book = null!;
+    private GroupCommit _commit = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private QueueConfig? Config => config.State.Current;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _book = new LeaseBook(await jobStore.LoadAsync(Id));
+        _commit = new GroupCommit(Id, jobStore);
+        ReturnLapsedLeases();
+        await CommitAsync();
+        StartTimers();
+        if (Config is not null)
+        {
+            await EnsureSlaReminderAsync();
+        }
+
+        // Jobs decided for good before a crash still owe their labels and actions.
+        foreach (var job in _book.Jobs.Where(j => j.Finalizing).Select(j => j.JobId).ToList())
+        {
+            _ = FinishAsync(job);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        meters.Forget(Id);
+        return Task.CompletedTask;
+    }
+
+    public Task<QueueConfig?> GetConfig() => Task.FromResult(Config);
+
+    public Task<QueueConfig?> GetConfigVersion(int version) =>
+        Task.FromResult(config.State.Versions.FirstOrDefault(v => v.Version == version));
+
+    public Task<IReadOnlyList<ConfigVersionInfo>> GetConfigVersions() =>
+        Task.FromResult<IReadOnlyList<ConfigVersionInfo>>([.. config.State.Saved]);
+
+    public async Task<ConfigSaveResult> SaveConfig(QueueConfig candidate, int expectedVersion, string actor)
+    {
+        var catalog = (await catalogs.GetAsync()).Catalog;
+        var errors = new List<FieldError>();
+        if (candidate is null)
+        {
+            return new ConfigSaveResult(null, [new FieldError("Config", "is required")]);
+        }
+
+        errors.AddRange(QueueConfigValidator.Validate(
+            candidate,
+            catalog.Policies.Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
+            catalog.Enforcements.Select(e => e.Name).ToHashSet(StringComparer.Ordinal)));
+        TextRules.RequireText(errors, "Actor", actor, 256);
+        if (candidate.Id != Id)
+        {
+            errors.Add(new FieldError("Id", $"this is queue '{Id}', not '{candidate.Id}'"));
+        }
+
+        var current = Config?.Version ?? 0;
+        if (expectedVersion != current)
+        {
+            errors.Add(new FieldError("Version", $"the config is at version {current}, not {expectedVersion}: reload and apply your change again"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ConfigSaveResult(null, errors);
+        }
+
+        var saved = candidate with { Version = current + 1 };
+        config.State.Versions.Add(saved);
+        config.State.Saved.Add(new ConfigVersionInfo(saved.Version, clock.GetUtcNow(), actor));
+        await config.WriteStateAsync();
+        await GrainFactory.GetGrain<IQueueDirectoryGrain>("default").Register(
+            new QueueSummary(Id, saved.Name ?? Id, saved.Version, saved.ReviewerGroups, saved.QueueGroups));
+        await EnsureSlaReminderAsync();
+        LogConfigSaved(Id, saved.Version, actor);
+        return new ConfigSaveResult(saved.Version, []);
+    }
+
+    public async Task<EnqueueResult> Enqueue(EnqueueRequest request)
+    {
+        var errors = EnqueueValidator.Validate(request, await catalogs.GetAsync());
+        if (Config is null)
+        {
+            errors = [.. errors, new FieldError("Queue", $"queue '{Id}' has no config yet")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return EnqueueResult.Rejected(errors);
+        }
+
+        var jobId = JobIds.FromKey(request.Key);
+        var opened = await GrainFactory.GetGrain<IReviewJobGrain>(jobId).Open(Id, request);
+
+        // Also when the job existed and is still open here: a crash may have come between opening it and adding it.
+        if (opened.Queue == Id && opened.Errors.Count == 0 && _book.Find(jobId) is null)
+        {
+            _commit.Changed(_book.Add(jobId, request.Priority, clock.GetUtcNow()));
+            await CommitAsync();
+        }
+
+        return opened;
+    }
+
+    public async Task<JobLease?> LeaseNext(Reviewer reviewer)
+    {
+        var config = RequireAccess(reviewer);
+        var now = clock.GetUtcNow();
+        var lease = _book.LeaseNext(reviewer.Id, now, config.LeaseDuration);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        _leasedAt[lease.JobId] = now;
+        _commit.Changed(_book.Find(lease.JobId)!);
+        meters.Leased(Id);
+        await CommitAsync();
+        return lease;
+    }
+
+    public async Task<DecideResult> Renew(string jobId, string token)
+    {
+        var (lease, error) = _book.Renew(jobId, token, clock.GetUtcNow(), Config?.LeaseDuration ?? TimeSpan.FromMinutes(10));
+        if (lease is null)
+        {
+            return DecideResult.Rejected("Token", error!);
+        }
+
+        _commit.Changed(_book.Find(jobId)!);
+        await CommitAsync();
+        return new DecideResult(DecideOutcome.Recorded, []);
+    }
+
+    public async Task<DecideResult> Release(string jobId, string token)
+    {
+        var error = _book.Release(jobId, token, clock.GetUtcNow());
+        if (error is not null)
+        {
+            return DecideResult.Rejected("Token", error);
+        }
+
+        _leasedAt.Remove(jobId);
+        _commit.Changed(_book.Find(jobId)!);
+        await CommitAsync();
+        return new DecideResult(DecideOutcome.Recorded, []);
+    }
+
+    public Task<QueueMetrics> GetMetrics() => Task.FromResult(Measure());
+
+    private QueueConfig RequireAccess(Reviewer reviewer)
+    {
+        var config = Config ?? throw new InvalidOperationException($"Queue '{Id}' has no config yet.");
+        if (reviewer is null || string.IsNullOrWhiteSpace(reviewer.Id))
+        {
+            throw new ArgumentException("A reviewer id is required.", nameof(reviewer));
+        }
+
+        return QueueAccess.MayReview(config, reviewer.Groups ?? [])
+            ? config
+            : throw new UnauthorizedAccessException($"Reviewer '{reviewer.Id}' is in none of queue {Id}'s reviewer groups ({string.Join(", ", config.ReviewerGroups)}).");
+    }
+
+    /// <summary>
+    /// Stores the changes made so far. If the write fails, memory is ahead of storage: the activation
+    /// goes, and the next call reloads what was stored.
+    /// </summary>
+    private async Task CommitAsync()
+    {
+        try
+        {
+            await _commit.CommitAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private QueueMetrics Measure()
+    {
+        var now = clock.GetUtcNow();
+        var oldest = _book.Count == 0 ? now : _book.Jobs.Min(j => j.EnqueuedAt);
+        return new QueueMetrics
+        {
+            Queue = Id,
+            Depth = _book.Count,
+            Leased = _book.LeasedCount,
+            OldestAge = now - oldest,
+            DecisionsLastHour = _handleTimes.InLastHour(now),
+            AverageHandleTime = _handleTimes.Average,
+            P90HandleTime = _handleTimes.P90,
+            SlaBreached = _book.Jobs.Count(j => j.SlaBreached),
+            SlaBreachesTotal = config.State.SlaBreachesTotal,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {Queue} config saved as version {Version} by {Actor}")]
+    private partial void LogConfigSaved(string queue, int version, string actor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} could not finish job {JobId}; it stays finalizing and is retried")]
+    private partial void LogFinishFailed(Exception error, string queue, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {Queue}: {Count} jobs breached the target handling time")]
+    private partial void LogSlaBreaches(string queue, int count);
+}

@@ -1,0 +1,166 @@
+using Warden.Abstractions.Actions;
+using Warden.Abstractions.Labels;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+using Warden.Core.Actions;
+using Warden.Core.Reviews;
+
+namespace Warden.Grains.Reviews;
+
+/// <summary>What follows a final decision: the decisions log, human labels, and actions delivered downstream.</summary>
+public sealed partial class ReviewJobGrain
+{
+    public const string ActionsReminder = "actions";
+
+    public async Task ApplyEffects()
+    {
+        if (State.Status != JobStatus.Decided)
+        {
+            return;
+        }
+
+        var final = State.Final!;
+        var config = State.FinalConfig!;
+        await decisionLog.AppendAsync([.. State.Decisions.Select(d => Row(d, DecisionRecord.ReviewKind)), FinalRow(final, config)]);
+        if (!State.LabelsWritten)
+        {
+            await WriteLabelsAsync(final, config);
+            State.LabelsWritten = true;
+        }
+
+        if (State.Actions.Count == 0)
+        {
+            State.Actions = [.. final.Actions.Select(a => NewDelivery(final, config, a))];
+        }
+
+        await AttemptDueActionsAsync(force: true);
+    }
+
+    public async Task<bool> RetryAction(string idempotencyKey)
+    {
+        var index = State.Actions.FindIndex(a => a.IdempotencyKey == idempotencyKey && a.State == ActionDeliveryState.DeadLettered);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        State.Actions[index] = State.Actions[index] with { State = ActionDeliveryState.Pending, Attempts = 0, NextAttemptAt = null };
+        Record("action-retry", "operator", idempotencyKey);
+        await AttemptDueActionsAsync(force: false);
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (reminderName == ActionsReminder)
+        {
+            await AttemptDueActionsAsync(force: false);
+        }
+    }
+
+    private async Task WriteLabelsAsync(ReviewDecision final, QueueConfig config)
+    {
+        var catalog = await catalogs.GetAsync();
+        var labels = HumanLabels.For(Id, config.Id, config, final, State.Request!.Objects, name => catalog.TryGetSeverity(name, out _));
+        foreach (var entity in labels.GroupBy(l => l.Entity))
+        {
+            var results = await GrainFactory.GetGrain<IEntityGrain>(entity.Key).WriteLabels([.. entity.Select(l => l.Label)], final.Reviewer);
+            foreach (var refused in results.Where(r => r.Outcome == LabelWriteOutcome.Rejected))
+            {
+                Record("label-refused", "warden", $"{entity.Key}: {string.Join("; ", refused.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Attempts the pending actions that are due (all of them when <paramref name="force"/>), stores the
+    /// outcome, and sets the reminder for the next attempt, or removes it when nothing is pending.
+    /// </summary>
+    private async Task AttemptDueActionsAsync(bool force)
+    {
+        var options = dispatcher.Options;
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < State.Actions.Count; i++)
+        {
+            var action = State.Actions[i];
+            if (action.State != ActionDeliveryState.Pending || !force && action.NextAttemptAt > now)
+            {
+                continue;
+            }
+
+            var (outcome, error) = await dispatcher.SendAsync(action, CancellationToken.None);
+            var attempts = action.Attempts + 1;
+            if (outcome == ActionDeliveryState.Pending && attempts >= options.MaxAttempts)
+            {
+                outcome = ActionDeliveryState.DeadLettered;
+            }
+
+            var delay = Backoff.After(attempts, options.InitialBackoff, options.MaxBackoff, Random.Shared.NextDouble());
+            State.Actions[i] = action with
+            {
+                State = outcome,
+                Attempts = attempts,
+                LastError = error,
+                NextAttemptAt = outcome == ActionDeliveryState.Pending ? now + delay : null,
+            };
+            Record($"action-{outcome.ToString().ToLowerInvariant()}", "warden", $"{action.Object.Entity} {action.Action} (attempt {attempts}){(error is null ? "" : ": " + error)}");
+            if (outcome == ActionDeliveryState.DeadLettered)
+            {
+                await GrainFactory.GetGrain<IActionDeadLetterGrain>("default").Add(State.Actions[i]);
+            }
+        }
+
+        await job.WriteStateAsync();
+        await ScheduleNextAttemptAsync(now);
+    }
+
+    private async Task ScheduleNextAttemptAsync(DateTimeOffset now)
+    {
+        var next = State.Actions.Where(a => a.State == ActionDeliveryState.Pending).Min(a => a.NextAttemptAt);
+        if (next is { } due)
+        {
+            var wait = due - now;
+            var minimum = reminderOptions.Value.MinimumReminderPeriod;
+            await this.RegisterOrUpdateReminder(ActionsReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, wait < minimum ? minimum : wait);
+        }
+        else if (await this.GetReminder(ActionsReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private ActionDelivery NewDelivery(ReviewDecision final, QueueConfig config, ObjectAction action) => new()
+    {
+        IdempotencyKey = $"{Id}/{action.Object}/{action.Action}",
+        JobId = Id,
+        Queue = config.Id,
+        Object = State.Request!.Objects.First(o => o.Role == action.Object),
+        Action = action.Action,
+        Policies = final.Policies,
+        DecidedBy = final.Reviewer,
+        DecidedAt = final.DecidedAt,
+    };
+
+    private DecisionRecord Row(ReviewDecision decision, string kind) => new()
+    {
+        JobId = Id,
+        Queue = decision.Queue ?? State.Queue ?? "",
+        ConfigVersion = decision.ConfigVersion,
+        Kind = kind,
+        Reviewer = decision.Reviewer,
+        DecidedAt = decision.DecidedAt,
+        Objects = State.Request!.Objects,
+        Actions = decision.Actions,
+        Labels = decision.Labels,
+        Policies = decision.Policies,
+        Note = decision.Note,
+    };
+
+    private DecisionRecord FinalRow(ReviewDecision final, QueueConfig config) => Row(final, DecisionRecord.FinalKind) with
+    {
+        Queue = config.Id,
+        Reviewers = [.. State.Decisions.Where(d => d.Queue == config.Id).Select(d => d.Reviewer)],
+    };
+
+    private Task LogDecisionAsync(ReviewDecision decision) => decisionLog.AppendAsync([Row(decision, DecisionRecord.ReviewKind)]);
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Warden.Abstractions.Labels;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+using Warden.Abstractions.Runtime;
+using Warden.Core.Queues;
+using Warden.Grains.Actions;
+using Warden.Grains.Policies;
+
+namespace Warden.Grains.Reviews;
+
+/// <summary>
+/// A review job: the source of truth for its decisions. A reviewer's decision is kept at most once, and
+/// a decided or moved job refuses decisions from queues that still hold a stale copy, so however the
+/// queues and silos fail, a job is decided once.
+/// </summary>
+public sealed partial class ReviewJobGrain(
+    [PersistentState("job", WardenProviders.GrainStorage)] IPersistentState<ReviewJobState> job,
+    IDecisionLog decisionLog,
+    ActionDispatcher dispatcher,
+    ObjectFetchers fetchers,
+    CatalogCache catalogs,
+    IOptions<ReminderOptions> reminderOptions,
+    TimeProvider clock)
+    : Grain, IReviewJobGrain, IRemindable
+{
+    private const int MaxHistory = 500;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ReviewJobState State => job.State;
+
+    public async Task<EnqueueResult> Open(string queue, EnqueueRequest request)
+    {
+        if (State.Status == JobStatus.None)
+        {
+            State.Status = JobStatus.Open;
+            State.Queue = queue;
+            State.Request = request;
+            Record("opened", request.Actor, $"in {queue}: {request.Reason}");
+            await job.WriteStateAsync();
+            return new EnqueueResult(Id, true, queue, []);
+        }
+
+        return new EnqueueResult(Id, false, State.Status == JobStatus.Open ? State.Queue : null, []);
+    }
+
+    public async Task<DecideResult> RecordDecision(ReviewDecision decision, QueueConfig config)
+    {
+        if (State.Status == JobStatus.None)
+        {
+            return DecideResult.Rejected("Job", $"there is no job {Id}");
+        }
+
+        var mine = State.Decisions.FirstOrDefault(d => d.Reviewer == decision.Reviewer && d.Queue == config.Id);
+        if (mine is not null)
+        {
+            // A retry of a decision already kept: the same answer, nothing kept twice.
+            await LogDecisionAsync(mine);
+            return State.Status == JobStatus.Decided ? new DecideResult(DecideOutcome.Final, [], State.Final) : new DecideResult(DecideOutcome.Recorded, []);
+        }
+
+        if (State.Status == JobStatus.Decided)
+        {
+            return DecideResult.Rejected("Job", $"job {Id} was already decided");
+        }
+
+        if (State.Queue != config.Id)
+        {
+            return DecideResult.Rejected("Job", $"job {Id} moved to {State.Queue}");
+        }
+
+        var catalog = await catalogs.GetAsync();
+        var errors = DecisionValidator.Validate(config, decision, State.Request!.Objects, name => catalog.TryGetSeverity(name, out _));
+        if (errors.Count > 0)
+        {
+            return DecideResult.Rejected(errors);
+        }
+
+        State.Decisions.Add(decision);
+        Record("decided", decision.Reviewer, string.Join(", ", decision.Actions.Select(a => $"{a.Object} → {a.Action}")));
+        var result = Settle(config);
+        await job.WriteStateAsync();
+        await LogDecisionAsync(decision);
+        return result;
+    }
+
+    public async Task Moved(string queue, string kind, string actor, string reason)
+    {
+        State.Queue = queue;
+        State.AddedReviewers = 0;
+        Record(kind, actor, $"to {queue}: {reason}");
+        await job.WriteStateAsync();
+    }
+
+    public async Task Note(string kind, string actor, string detail)
+    {
+        Record(kind, actor, detail);
+        await job.WriteStateAsync();
+    }
+
+    public async Task<ReviewJobDetails> GetDetails()
+    {
+        var objects = State.Request is { } request
+            ? await Task.WhenAll(request.Objects.Select(o => fetchers.FetchAsync(o, CancellationToken.None)))
+            : [];
+        return new ReviewJobDetails
+        {
+            JobId = Id,
+            Status = State.Status,
+            Queue = State.Queue,
+            Request = State.Request,
+            Objects = objects,
+            Decisions = [.. State.Decisions],
+            Final = State.Final,
+            AddedReviewers = State.AddedReviewers,
+            History = [.. State.History],
+            Actions = [.. State.Actions],
+            FinalQueue = State.FinalConfig?.Id,
+        };
+    }
+
+    /// <summary>Applies the queue's consensus rule to the decisions made in it, and its disagreement path.</summary>
+    private DecideResult Settle(QueueConfig config)
+    {
+        var multi = config.MultiReview;
+        var required = multi.Reviewers + State.AddedReviewers;
+        var decisions = State.Decisions.Where(d => d.Queue == config.Id).ToList();
+        var consensus = Consensus.Evaluate(multi, decisions, required);
+        switch (consensus.State)
+        {
+            case ConsensusState.Agreed:
+                return Decide(config, consensus.Final!, "consensus");
+            case ConsensusState.Pending:
+                return new DecideResult(DecideOutcome.Recorded, []);
+        }
+
+        if (multi.OnDisagreement == DisagreementAction.AddReviewer && required < multi.MaxReviewers)
+        {
+            State.AddedReviewers++;
+            Record("reviewer-added", "warden", $"reviewers disagreed: {required + 1} reviewers now required");
+            return new DecideResult(DecideOutcome.Recorded, []);
+        }
+
+        if ((multi.DisagreementQueue ?? config.EscalationQueue) is { } target)
+        {
+            Record("disagreed", "warden", $"reviewers disagreed; moving to {target}");
+            return new DecideResult(DecideOutcome.Disagreed, [], MovedTo: target);
+        }
+
+        // The last tier, at its reviewer cap: the most common decision stands, and says so.
+        var plurality = decisions.GroupBy(Consensus.ActionsKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(d => d.DecidedAt)).First().MinBy(d => d.DecidedAt)!;
+        return Decide(config, plurality, "plurality at the reviewer cap");
+    }
+
+    private DecideResult Decide(QueueConfig config, ReviewDecision final, string how)
+    {
+        State.Status = JobStatus.Decided;
+        State.Final = final;
+        State.FinalConfig = config;
+        Record("final", final.Reviewer, $"by {how} in {config.Id}");
+        return new DecideResult(DecideOutcome.Final, [], final);
+    }
+
+    private void Record(string kind, string actor, string? detail)
+    {
+        State.History.Add(new JobEvent(clock.GetUtcNow(), kind, actor, detail));
+        if (State.History.Count > MaxHistory)
+        {
+            State.History.RemoveAt(1);
+        }
+    }
+}
