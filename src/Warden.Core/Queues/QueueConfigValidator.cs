@@ -78,9 +78,9 @@ public static class QueueConfigValidator
             errors.Add(new FieldError("ReportVisibility", $"must be one of {string.Join(", ", ReportVisibilities)}, not '{config.ReportVisibility}'"));
         }
 
-        if (config.LeaseDuration < TimeSpan.FromSeconds(10) || config.LeaseDuration > TimeSpan.FromHours(4))
+        if (config.LeaseDuration < TimeSpan.FromSeconds(2) || config.LeaseDuration > TimeSpan.FromHours(4))
         {
-            errors.Add(new FieldError("LeaseDuration", $"must be between 10 seconds and 4 hours, not {config.LeaseDuration}"));
+            errors.Add(new FieldError("LeaseDuration", $"must be between 2 seconds and 4 hours, not {config.LeaseDuration}"));
         }
 
         if (config.EscalateOnSlaBreach && config.EscalationQueue is null)

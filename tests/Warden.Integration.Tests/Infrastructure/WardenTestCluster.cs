@@ -12,7 +12,8 @@ namespace Warden.Integration.Tests.Infrastructure;
 /// </summary>
 public static class WardenTestCluster
 {
-    public static async Task<TestCluster> DeployAsync(string connectionString, string serviceId, int silos = 2)
+    /// <param name="settings">Extra configuration for the silos, e.g. <c>Warden:Actions:*</c>.</param>
+    public static async Task<TestCluster> DeployAsync(string connectionString, string serviceId, int silos = 2, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.Options.ServiceId = serviceId;
@@ -27,6 +28,11 @@ public static class WardenTestCluster
             // Lets a test watch reminder ticks seconds apart instead of the production minute.
             ["Warden:Reminders:MinimumReminderPeriod"] = "00:00:01",
         }));
+        if (settings is not null)
+        {
+            builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
