@@ -35,7 +35,8 @@ public sealed class QueueFailoverTests(PostgresFixture postgres)
         var decidedBeforeKill = await Task.WhenAll(leases.Take(4).Select(l => queue.Decide(l.JobId, l.Token, Decision(l.Reviewer, ("item", "remove")))));
 
         var host = await cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress((IAddressable)queue);
-        var victim = cluster.Silos.Single(s => s.SiloAddress.Equals(host), "the queue was active on one of the silos");
+        host.Should().NotBeNull("the queue is active on one of the silos");
+        var victim = cluster.Silos.Single(s => s.SiloAddress.Equals(host));
         await cluster.KillSiloAsync(victim);
 
         // Reviewers carry on: their leases were stored, so the queue's new activation honours their tokens.
