@@ -4,5 +4,7 @@ using Warden.Cli;
 var root = new RootCommand("warden: operate a Warden cluster from the command line")
 {
     new Command("labels", "Label store operations") { LabelsImportCommand.Create() },
+    new Command("queues", "Review queue administration") { QueuesPutCommand.Create() },
+    new Command("decisions", "The decisions log") { DecisionsExportCommand.Create() },
 };
 return await root.Parse(args).InvokeAsync();

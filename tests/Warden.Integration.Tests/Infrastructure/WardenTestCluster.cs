@@ -19,6 +19,9 @@ public static class WardenTestCluster
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = serviceId + "-cluster";
         builder.Options.UseTestClusterMembership = false;
+
+        // Real sockets, so a process outside the test (the warden command) can reach the gateways.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Warden:Mode"] = nameof(HostMode.Cluster),

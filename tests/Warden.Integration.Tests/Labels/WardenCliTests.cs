@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Warden.Abstractions.Labels;
 using Warden.Client;
+using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 
 namespace Warden.Integration.Tests.Labels;
@@ -23,7 +23,7 @@ public sealed class WardenCliTests : IDisposable
             "pin:2,spam-model,automated,v7,limit,not_a_policy,2026-11-01T10:00:00Z,,,",
         ]);
 
-        var (exitCode, stdout) = await RunAsync("labels", "import", file, "--gateway", silo.GatewayPort.ToString(), "--cluster-id", "warden");
+        var (exitCode, stdout) = await WardenCli.RunAsync("labels", "import", file, "--gateway", silo.GatewayPort.ToString(), "--cluster-id", "warden");
 
         exitCode.Should().Be(1, "a row was rejected");
         stdout.Should().Contain("3 rows").And.Contain("added 2").And.Contain("rejected 1");
@@ -35,21 +35,4 @@ public sealed class WardenCliTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int ExitCode, string Stdout)> RunAsync(params string[] arguments)
-    {
-        var cli = RepositoryPaths.BuiltAssembly("Warden.Cli", "warden.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }
