@@ -8,7 +8,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
-var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster))
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster))
     .Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
     .ToList();
 
@@ -57,9 +57,20 @@ Ratio("label-write-c1", "npgsql-upsert-c1");
 Ratio("label-write-c16", "npgsql-upsert-c16");
 Ratio("grain-state-write-c1", "npgsql-upsert-c1");
 Ratio("grain-state-write-c16", "npgsql-upsert-c16");
+Ratio("lease-decide-c200", "npgsql-upsert-c16");
+Ratio("enqueue-c64", "npgsql-upsert-c16");
 foreach (var (name, value) in ratios)
 {
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");
+}
+
+object? leaseNext = null;
+if (ReviewScenarios.LeaseNextLatency.TotalCount > 0)
+{
+    var latency = ReviewScenarios.LeaseNextLatency;
+    double Ms(double percentile) => latency.GetValueAtPercentile(percentile) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+    leaseNext = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
+    Console.WriteLine($"LeaseNext under lease-decide-c200 (warm-up included): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
 }
 
 ImportBenchmark.Result? import = null;
@@ -80,6 +91,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     postgres = "PostgreSQL 15 on loopback, fsync on, synchronous_commit on",
     scenarios = summaries,
     ratios,
+    leaseNext,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");

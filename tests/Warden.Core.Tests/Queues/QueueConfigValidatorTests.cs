@@ -11,7 +11,10 @@ public sealed class QueueConfigValidatorTests
     [InlineData("escalations")]
     public void The_sample_queues_are_valid(string name)
     {
-        QueueConfigValidator.Validate(QueueSamples.Load(name), new HashSet<string> { "spam", "porn", "hate", "harassment", "violence", "self_harm", "misinformation" })
+        QueueConfigValidator.Validate(
+                QueueSamples.Load(name),
+                new HashSet<string> { "spam", "porn", "hate", "harassment", "violence", "self_harm", "misinformation" },
+                new HashSet<string> { "allow", "hide_from_recommendations", "limit", "block" })
             .Should().BeEmpty();
     }
 
@@ -73,5 +76,23 @@ public sealed class QueueConfigValidatorTests
         var config = QueueSamples.Load("escalations") with { MultiReview = new() { Reviewers = 2, OnDisagreement = DisagreementAction.AddReviewer, MaxReviewers = 2 } };
 
         QueueConfigValidator.Validate(config).Should().ContainSingle().Which.Field.Should().Be("MultiReview.MaxReviewers");
+    }
+
+    [Fact]
+    public void Action_enforcements_must_name_an_action_of_the_type_and_a_known_enforcement()
+    {
+        var spam = QueueSamples.Load("spam");
+        var config = spam with
+        {
+            ObjectTypes = [new ObjectTypeConfig("pin", ["remove"], new Dictionary<string, string> { ["remove"] = "obliterate", ["delete"] = "block" })],
+            LeaseDuration = TimeSpan.FromSeconds(1),
+            EscalateOnSlaBreach = true,
+            EscalationQueue = null,
+        };
+
+        var errors = QueueConfigValidator.Validate(config, knownEnforcements: new HashSet<string> { "block" });
+
+        errors.Select(e => e.Field).Should().BeEquivalentTo(["ObjectTypes[pin].Enforcements", "ObjectTypes[pin].Enforcements", "LeaseDuration", "EscalateOnSlaBreach"]);
+        errors.Should().Contain(e => e.Message.Contains("'delete' is not one of this type's actions")).And.Contain(e => e.Message.Contains("unknown enforcement 'obliterate'"));
     }
 }
