@@ -12,8 +12,9 @@ internal static class QueuesPutCommand
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Queue config JSON files, e.g. samples/queues/*.json", Arity = ArgumentArity.OneOrMore };
         var actor = new Option<string>("--actor") { Description = "Recorded as who saved each version", DefaultValueFactory = _ => "cli:" + Environment.UserName };
+        var keepExisting = new Option<bool>("--keep-existing") { Description = "Leave queues that already have a config alone" };
         var connection = new ConnectionOptions();
-        var command = new Command("put", "Save queue configs; each becomes the queue's next version") { files, actor };
+        var command = new Command("put", "Save queue configs; each becomes the queue's next version") { files, actor, keepExisting };
         connection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,7 +26,14 @@ internal static class QueuesPutCommand
                 if (config is not null)
                 {
                     var queue = client.Grains.GetGrain<IQueueGrain>(config.Id);
-                    var saved = await queue.SaveConfig(config, (await queue.GetConfig())?.Version ?? 0, parse.GetValue(actor)!);
+                    var current = await queue.GetConfig();
+                    if (current is not null && parse.GetValue(keepExisting))
+                    {
+                        Console.WriteLine($"{config.Id}: kept version {current.Version}");
+                        continue;
+                    }
+
+                    var saved = await queue.SaveConfig(config, current?.Version ?? 0, parse.GetValue(actor)!);
                     errors = saved.Errors;
                     if (saved.Version is { } version)
                     {

@@ -43,7 +43,7 @@ public static class WardenGrainServices
             services.AddSingleton<IEntityLabelStore, PostgresEntityLabelStore>();
             services.AddSingleton<RecordedHoldReviewRequests>();
             services.AddSingleton<IQueueJobStore, PostgresQueueJobStore>();
-            services.AddSingleton<IDecisionLog, PostgresDecisionLog>();
+            services.AddSingleton<IDecisionLog>(sp => new BatchingDecisionLog(new PostgresDecisionLog(sp.GetRequiredService<NpgsqlDataSource>())));
         }
 
         services.AddSingleton<IHoldReviewRequests>(sp => new RoutedHoldReviewRequests(

@@ -58,19 +58,20 @@ Ratio("label-write-c16", "npgsql-upsert-c16");
 Ratio("grain-state-write-c1", "npgsql-upsert-c1");
 Ratio("grain-state-write-c16", "npgsql-upsert-c16");
 Ratio("lease-decide-c200", "npgsql-upsert-c16");
+Ratio("lease-decide-c200", "label-write-c16");
+Ratio("lease-decide-nolabel-c200", "grain-state-write-c16");
 Ratio("enqueue-c64", "npgsql-upsert-c16");
 foreach (var (name, value) in ratios)
 {
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");
 }
 
-object? leaseNext = null;
-if (ReviewScenarios.LeaseNextLatency.TotalCount > 0)
+var leaseNext = new Dictionary<string, object>();
+foreach (var (scenario, latency) in ReviewScenarios.LeaseNextLatency.Where(l => l.Value.TotalCount > 0))
 {
-    var latency = ReviewScenarios.LeaseNextLatency;
     double Ms(double percentile) => latency.GetValueAtPercentile(percentile) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
-    leaseNext = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
-    Console.WriteLine($"LeaseNext under lease-decide-c200 (warm-up included): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
+    leaseNext[scenario] = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
+    Console.WriteLine($"LeaseNext in {scenario} (warm-up included): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
 }
 
 ImportBenchmark.Result? import = null;

@@ -3,28 +3,45 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Labels;
 
-public sealed class PostgresEntityLabelStore(NpgsqlDataSource db) : IEntityLabelStore
+/// <summary>
+/// Entity labels on PostgreSQL. Writes from all of a silo's entities are group-committed: one statement
+/// upserts every entity of the batch under its own optimistic version and inserts the history rows of
+/// exactly those entities whose version matched, so for each entity state and history still land together or not at all.
+/// </summary>
+public sealed class PostgresEntityLabelStore : IEntityLabelStore
 {
-    // The state upsert and the history insert are one statement: both happen, or neither.
     private const string WriteSql = """
-        WITH saved AS (
-            INSERT INTO entity_labels AS e (entity, state, version) VALUES ($1, $2::jsonb, $3 + 1)
+        WITH input AS (
+            SELECT * FROM unnest($1::text[], $2::jsonb[], $3::int[]) AS i(entity, state, expected)),
+        saved AS (
+            INSERT INTO entity_labels AS e (entity, state, version) SELECT entity, state, expected + 1 FROM input
             ON CONFLICT (entity) DO UPDATE SET state = EXCLUDED.state, version = e.version + 1, updated_at = now()
-             WHERE e.version = $3
-            RETURNING version),
+             WHERE e.version = EXCLUDED.version - 1
+            RETURNING entity, version),
         history AS (
             INSERT INTO label_events (entity, kind, source_key, policy, enforcement, label, previous, actor, reason, at)
-            SELECT $1, h.* FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[], $12::timestamptz[]) AS h
-             WHERE EXISTS (SELECT 1 FROM saved))
-        SELECT version FROM saved
+            SELECT h.* FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[], $13::timestamptz[])
+                   AS h(entity, kind, source_key, policy, enforcement, label, previous, actor, reason, at)
+             WHERE h.entity IN (SELECT entity FROM saved))
+        SELECT entity, version FROM saved
         """;
+
+    private readonly NpgsqlDataSource _db;
+    private readonly BatchedWriter<Write, int?> _writer;
+
+    public PostgresEntityLabelStore(NpgsqlDataSource db)
+    {
+        _db = db;
+        _writer = new BatchedWriter<Write, int?>(WriteBatchAsync);
+    }
 
     public async Task<(EntityLabelState State, int Version)> ReadAsync(string entity)
     {
-        await using var command = db.CreateCommand("SELECT state, version FROM entity_labels WHERE entity = $1");
+        await using var command = _db.CreateCommand("SELECT state, version FROM entity_labels WHERE entity = $1");
         command.Parameters.AddWithValue(entity);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
@@ -34,14 +51,31 @@ public sealed class PostgresEntityLabelStore(NpgsqlDataSource db) : IEntityLabel
 
     public async Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes)
     {
-        await using var command = db.CreateCommand(WriteSql);
-        command.Parameters.AddWithValue(entity);
-        command.Parameters.AddWithValue(JsonSerializer.Serialize(state, LabelJson.Options));
-        command.Parameters.AddWithValue(expectedVersion);
-        PostgresLabelHistory.AddHistoryColumns(command, changes);
-        var version = await command.ExecuteScalarAsync();
-        return version is int saved
-            ? saved
-            : throw new InconsistentStateException($"The labels of {entity} changed elsewhere (expected version {expectedVersion}); the entity reloads them.");
+        // Serialized here, in the grain's turn: the state object changes again once the grain moves on.
+        var saved = await _writer.SubmitAsync(new Write(entity, JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion, changes));
+        return saved ?? throw new InconsistentStateException($"The labels of {entity} changed elsewhere (expected version {expectedVersion}); the entity reloads them.");
     }
+
+    private async Task<IReadOnlyList<int?>> WriteBatchAsync(IReadOnlyList<Write> batch)
+    {
+        await using var command = _db.CreateCommand(WriteSql);
+        command.Parameters.AddWithValue(batch.Select(w => w.Entity).ToArray());
+        command.Parameters.AddWithValue(batch.Select(w => w.State).ToArray());
+        command.Parameters.AddWithValue(batch.Select(w => w.ExpectedVersion).ToArray());
+        var changes = batch.SelectMany(w => w.Changes).ToList();
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. changes.Select(c => c.Entity)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        PostgresLabelHistory.AddHistoryColumns(command, changes);
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                versions[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        return [.. batch.Select(w => versions.TryGetValue(w.Entity, out var version) ? version : (int?)null)];
+    }
+
+    private sealed record Write(string Entity, string State, int ExpectedVersion, IReadOnlyList<LabelChange> Changes);
 }

@@ -54,7 +54,13 @@ public sealed partial class QueueGrain
 
         _book.Decided(jobId, lease.Reviewer, final);
         _commit.Changed(_book.Find(jobId)!);
-        await CommitAsync();
+        if (!final)
+        {
+            await CommitAsync();
+        }
+
+        // A final decision's job leaves with the next write, once its effects are applied; the job grain
+        // holds the decision, so a crash before then only means the effects are re-driven.
         if (result.MovedTo is { } target)
         {
             await MoveAsync(jobId, target, _book.Find(jobId)!.Priority + EscalationBoost, "disagreement", "reviewers disagreed");

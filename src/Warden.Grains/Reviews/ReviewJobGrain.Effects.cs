@@ -12,6 +12,20 @@ public sealed partial class ReviewJobGrain
 {
     public const string ActionsReminder = "actions";
 
+    /// <summary>Delivery outcomes not yet stored: written when the job deactivates or next needs a write.</summary>
+    private bool _unsaved;
+
+    /// <summary>Whether an actions reminder may be registered: looking it up is a database read, kept off the common path.</summary>
+    private bool _reminderMayExist;
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await job.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task ApplyEffects()
     {
         if (State.Status != JobStatus.Decided)
@@ -20,7 +34,8 @@ public sealed partial class ReviewJobGrain
         }
 
         var final = State.Final!;
-        var config = State.FinalConfig!;
+        var config = _finalConfig ??= await GrainFactory.GetGrain<IQueueGrain>(State.FinalQueue!).GetConfigVersion(State.FinalConfigVersion)
+            ?? throw new InvalidOperationException($"Queue {State.FinalQueue} has no config version {State.FinalConfigVersion}.");
         await decisionLog.AppendAsync([.. State.Decisions.Select(d => Row(d, DecisionRecord.ReviewKind)), FinalRow(final, config)]);
         if (!State.LabelsWritten)
         {
@@ -33,7 +48,7 @@ public sealed partial class ReviewJobGrain
             State.Actions = [.. final.Actions.Select(a => NewDelivery(final, config, a))];
         }
 
-        await AttemptDueActionsAsync(force: true);
+        await AttemptDueActionsAsync(force: true, store: false);
     }
 
     public async Task<bool> RetryAction(string idempotencyKey)
@@ -46,7 +61,7 @@ public sealed partial class ReviewJobGrain
 
         State.Actions[index] = State.Actions[index] with { State = ActionDeliveryState.Pending, Attempts = 0, NextAttemptAt = null };
         Record("action-retry", "operator", idempotencyKey);
-        await AttemptDueActionsAsync(force: false);
+        await AttemptDueActionsAsync(force: false, store: true);
         return true;
     }
 
@@ -54,7 +69,7 @@ public sealed partial class ReviewJobGrain
     {
         if (reminderName == ActionsReminder)
         {
-            await AttemptDueActionsAsync(force: false);
+            await AttemptDueActionsAsync(force: false, store: true);
         }
     }
 
@@ -73,10 +88,13 @@ public sealed partial class ReviewJobGrain
     }
 
     /// <summary>
-    /// Attempts the pending actions that are due (all of them when <paramref name="force"/>), stores the
-    /// outcome, and sets the reminder for the next attempt, or removes it when nothing is pending.
+    /// Attempts the pending actions that are due (all of them when <paramref name="force"/>) and sets the
+    /// reminder for the next attempt, or removes it when nothing is pending. The outcome is stored at once
+    /// when a retry or a dead letter depends on it (or <paramref name="store"/> asks); otherwise when the
+    /// job deactivates. A crash before then costs a duplicate delivery on re-drive, which the idempotency
+    /// key absorbs: the decision itself was stored before any effect ran.
     /// </summary>
-    private async Task AttemptDueActionsAsync(bool force)
+    private async Task AttemptDueActionsAsync(bool force, bool store)
     {
         var options = dispatcher.Options;
         var now = clock.GetUtcNow();
@@ -110,8 +128,21 @@ public sealed partial class ReviewJobGrain
             }
         }
 
-        await job.WriteStateAsync();
-        await ScheduleNextAttemptAsync(now);
+        var unsettled = State.Actions.Any(a => a.State is ActionDeliveryState.Pending or ActionDeliveryState.DeadLettered);
+        if (store || unsettled)
+        {
+            await job.WriteStateAsync();
+            _unsaved = false;
+        }
+        else
+        {
+            _unsaved = true;
+        }
+
+        if (store || unsettled || _reminderMayExist || State.Actions.Any(a => a.Attempts > 1))
+        {
+            await ScheduleNextAttemptAsync(now);
+        }
     }
 
     private async Task ScheduleNextAttemptAsync(DateTimeOffset now)
@@ -122,10 +153,16 @@ public sealed partial class ReviewJobGrain
             var wait = due - now;
             var minimum = reminderOptions.Value.MinimumReminderPeriod;
             await this.RegisterOrUpdateReminder(ActionsReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, wait < minimum ? minimum : wait);
+            _reminderMayExist = true;
         }
-        else if (await this.GetReminder(ActionsReminder) is { } reminder)
+        else
         {
-            await this.UnregisterReminder(reminder);
+            if (await this.GetReminder(ActionsReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminderMayExist = false;
         }
     }
 

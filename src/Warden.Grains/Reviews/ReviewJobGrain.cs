@@ -27,6 +27,9 @@ public sealed partial class ReviewJobGrain(
 {
     private const int MaxHistory = 500;
 
+    /// <summary>The final decision's config while this activation has it; fetched from the queue on a re-drive.</summary>
+    private QueueConfig? _finalConfig;
+
     private string Id => this.GetPrimaryKeyString();
 
     private ReviewJobState State => job.State;
@@ -82,7 +85,12 @@ public sealed partial class ReviewJobGrain(
         Record("decided", decision.Reviewer, string.Join(", ", decision.Actions.Select(a => $"{a.Object} → {a.Action}")));
         var result = Settle(config);
         await job.WriteStateAsync();
-        await LogDecisionAsync(decision);
+        if (result.Outcome != DecideOutcome.Final)
+        {
+            // A final decision's rows are written with its effects, in one batch.
+            await LogDecisionAsync(decision);
+        }
+
         return result;
     }
 
@@ -117,7 +125,7 @@ public sealed partial class ReviewJobGrain(
             AddedReviewers = State.AddedReviewers,
             History = [.. State.History],
             Actions = [.. State.Actions],
-            FinalQueue = State.FinalConfig?.Id,
+            FinalQueue = State.FinalQueue,
         };
     }
 
@@ -158,7 +166,9 @@ public sealed partial class ReviewJobGrain(
     {
         State.Status = JobStatus.Decided;
         State.Final = final;
-        State.FinalConfig = config;
+        State.FinalQueue = config.Id;
+        State.FinalConfigVersion = config.Version;
+        _finalConfig = config;
         Record("final", final.Reviewer, $"by {how} in {config.Id}");
         return new DecideResult(DecideOutcome.Final, [], final);
     }

@@ -20,12 +20,14 @@ public sealed class ReviewJobState
 
     [Id(5)] public ReviewDecision? Final { get; set; }
 
-    /// <summary>The config the final decision was made under: its labels and actions follow from it.</summary>
-    [Id(6)] public QueueConfig? FinalConfig { get; set; }
+    /// <summary>The queue and config version the final decision was made under: its labels follow from that config.</summary>
+    [Id(6)] public string? FinalQueue { get; set; }
 
     [Id(7)] public List<JobEvent> History { get; set; } = [];
 
     [Id(8)] public List<ActionDelivery> Actions { get; set; } = [];
 
     [Id(9)] public bool LabelsWritten { get; set; }
+
+    [Id(10)] public int FinalConfigVersion { get; set; }
 }

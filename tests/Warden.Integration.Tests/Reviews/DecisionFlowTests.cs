@@ -42,6 +42,7 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
         await using var cluster = await WardenTestCluster.DeployAsync(database, "reviews-final", silos: 1);
         var queue = await SaveAsync(cluster.GrainFactory, Sample("spam"));
         await queue.Enqueue(Job("report:1", "pin:77", owner: "user:5"));
+        using var meters = new QueueMeterRecorder("spam-en");
 
         var (lease, result) = await LeaseAndDecideAsync(queue, SpamReviewer("ann"), ("item", "remove"), ("owner", "warn"));
 
@@ -57,7 +58,11 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
         details.Actions.Select(a => (a.Object.Entity, a.Action, a.State)).Should().BeEquivalentTo(
             [("pin:77", "remove", Abstractions.Actions.ActionDeliveryState.NoEndpoint), ("user:5", "warn", Abstractions.Actions.ActionDeliveryState.NoEndpoint)]);
         details.Objects.Select(o => o.Object.Entity).Should().Equal("pin:77", "user:5");
-        (await queue.GetMetrics()).Depth.Should().Be(0);
+        var metrics = await queue.GetMetrics();
+        (metrics.Depth, metrics.DecisionsLastHour).Should().Be((0, 1));
+        meters.Sum("warden.queue.decisions").Should().Be(1);
+        meters.Sum("warden.queue.leases").Should().Be(1);
+        await Eventually.Succeeds(() => Task.FromResult(meters.Observe("warden.queue.depth")), depth => depth == 0, TimeSpan.FromSeconds(5), "the depth gauge");
 
         var history = cluster.GrainFactory.GetGrain<IDecisionHistoryGrain>(0);
         (await history.ForJob(lease.JobId)).Select(r => (r.Kind, r.Reviewer, r.ConfigVersion)).Should().BeEquivalentTo([("review", "ann", 1), ("final", "ann", 1)]);

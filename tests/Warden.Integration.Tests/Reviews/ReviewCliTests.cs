@@ -24,11 +24,13 @@ public sealed class ReviewCliTests(PostgresFixture postgres) : IDisposable
         var (putCode, putOutput) = await WardenCli.RunAsync([
             "queues", "put", .. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "queues"), "*.json"), .. connection]);
         var (badCode, badOutput) = await WardenCli.RunAsync(["queues", "put", bad, .. connection]);
+        var (_, againOutput) = await WardenCli.RunAsync(["queues", "put", Path.Combine(RepositoryPaths.Root, "samples", "queues", "spam.json"), "--keep-existing", .. connection]);
 
         putCode.Should().Be(0, putOutput);
         putOutput.Should().Contain("spam-en: saved as version 1").And.Contain("escalations: saved as version 1");
         badCode.Should().Be(1);
         badOutput.Should().Contain("bad.json").And.Contain("surprise");
+        againOutput.Should().Contain("spam-en: kept version 1");
 
         var queue = cluster.GrainFactory.GetGrain<IQueueGrain>("spam-en");
         await queue.Enqueue(Job("report:1", "pin:1", owner: "user:1"));
