@@ -31,3 +31,13 @@ CREATE TABLE IF NOT EXISTS decisions
 CREATE UNIQUE INDEX IF NOT EXISTS decisions_once ON decisions (job_id, kind, reviewer, queue_id);
 CREATE INDEX IF NOT EXISTS decisions_entities ON decisions USING gin (entities);
 CREATE INDEX IF NOT EXISTS decisions_time ON decisions (decided_at, id);
+
+-- Review jobs as JSON documents with an optimistic version, written with group commit (many jobs'
+-- decisions share one statement and one WAL flush).
+CREATE TABLE IF NOT EXISTS review_jobs
+(
+    job_id     varchar(64) PRIMARY KEY,
+    state      jsonb       NOT NULL,
+    version    integer     NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);

@@ -35,6 +35,7 @@ public static class WardenGrainServices
             services.AddSingleton<InMemoryHoldReviewRequests>();
             services.AddSingleton<IQueueJobStore, InMemoryQueueJobStore>();
             services.AddSingleton<IDecisionLog, InMemoryDecisionLog>();
+            services.AddSingleton<IReviewJobStore, InMemoryReviewJobStore>();
         }
         else
         {
@@ -44,6 +45,7 @@ public static class WardenGrainServices
             services.AddSingleton<RecordedHoldReviewRequests>();
             services.AddSingleton<IQueueJobStore, PostgresQueueJobStore>();
             services.AddSingleton<IDecisionLog>(sp => new BatchingDecisionLog(new PostgresDecisionLog(sp.GetRequiredService<NpgsqlDataSource>())));
+            services.AddSingleton<IReviewJobStore, PostgresReviewJobStore>();
         }
 
         services.AddSingleton<IHoldReviewRequests>(sp => new RoutedHoldReviewRequests(

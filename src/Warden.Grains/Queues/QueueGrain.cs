@@ -42,11 +42,9 @@ public sealed partial class QueueGrain(
         _commit = new GroupCommit(Id, jobStore);
         ReturnLapsedLeases();
         await CommitAsync();
+        // The SLA reminder was registered when the config was saved and outlives activations; registering
+        // it here would make every activation wait on the reminder table, also mid-failover.
         StartTimers();
-        if (Config is not null)
-        {
-            await EnsureSlaReminderAsync();
-        }
 
         // Jobs decided for good before a crash still owe their labels and actions.
         foreach (var job in _book.Jobs.Where(j => j.Finalizing).Select(j => j.JobId).ToList())

@@ -22,7 +22,7 @@ public sealed partial class ReviewJobGrain
     {
         if (_unsaved)
         {
-            await job.WriteStateAsync(cancellationToken);
+            await SaveAsync();
         }
     }
 
@@ -131,7 +131,7 @@ public sealed partial class ReviewJobGrain
         var unsettled = State.Actions.Any(a => a.State is ActionDeliveryState.Pending or ActionDeliveryState.DeadLettered);
         if (store || unsettled)
         {
-            await job.WriteStateAsync();
+            await SaveAsync();
             _unsaved = false;
         }
         else

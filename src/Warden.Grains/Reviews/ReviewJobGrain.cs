@@ -3,7 +3,6 @@ using Orleans.Configuration;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
-using Warden.Abstractions.Runtime;
 using Warden.Core.Queues;
 using Warden.Grains.Actions;
 using Warden.Grains.Policies;
@@ -16,7 +15,7 @@ namespace Warden.Grains.Reviews;
 /// queues and silos fail, a job is decided once.
 /// </summary>
 public sealed partial class ReviewJobGrain(
-    [PersistentState("job", WardenProviders.GrainStorage)] IPersistentState<ReviewJobState> job,
+    IReviewJobStore store,
     IDecisionLog decisionLog,
     ActionDispatcher dispatcher,
     ObjectFetchers fetchers,
@@ -32,7 +31,25 @@ public sealed partial class ReviewJobGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private ReviewJobState State => job.State;
+    private ReviewJobState State { get; set; } = new();
+
+    private int _version;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => (State, _version) = await store.ReadAsync(Id);
+
+    /// <summary>Stores the job. If that fails memory is ahead of storage: the activation goes and the next call reloads.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            _version = await store.WriteAsync(Id, State, _version);
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     public async Task<EnqueueResult> Open(string queue, EnqueueRequest request)
     {
@@ -42,7 +59,7 @@ public sealed partial class ReviewJobGrain(
             State.Queue = queue;
             State.Request = request;
             Record("opened", request.Actor, $"in {queue}: {request.Reason}");
-            await job.WriteStateAsync();
+            await SaveAsync();
             return new EnqueueResult(Id, true, queue, []);
         }
 
@@ -84,7 +101,7 @@ public sealed partial class ReviewJobGrain(
         State.Decisions.Add(decision);
         Record("decided", decision.Reviewer, string.Join(", ", decision.Actions.Select(a => $"{a.Object} → {a.Action}")));
         var result = Settle(config);
-        await job.WriteStateAsync();
+        await SaveAsync();
         if (result.Outcome != DecideOutcome.Final)
         {
             // A final decision's rows are written with its effects, in one batch.
@@ -99,13 +116,13 @@ public sealed partial class ReviewJobGrain(
         State.Queue = queue;
         State.AddedReviewers = 0;
         Record(kind, actor, $"to {queue}: {reason}");
-        await job.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task Note(string kind, string actor, string detail)
     {
         Record(kind, actor, detail);
-        await job.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<ReviewJobDetails> GetDetails()

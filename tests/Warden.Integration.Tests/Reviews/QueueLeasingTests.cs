@@ -96,6 +96,28 @@ public sealed class QueueLeasingTests(PostgresFixture postgres)
         (await queue.LeaseNext(ann))!.JobId.Should().Be(lease.JobId);
     }
 
+    [Fact]
+    public async Task A_lease_survives_a_restart_of_the_whole_cluster_and_its_token_still_decides()
+    {
+        var database = await postgres.CreateDatabaseAsync("queues_restart");
+        JobLease lease;
+        await using (var first = await WardenTestCluster.DeployAsync(database, "queues-restart", silos: 1))
+        {
+            var queue = await SaveAsync(first.GrainFactory, Sample("spam"));
+            await queue.Enqueue(Job("report:1", "pin:1"));
+            await queue.Enqueue(Job("report:2", "pin:2"));
+            lease = (await queue.LeaseNext(SpamReviewer("ann")))!;
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await WardenTestCluster.DeployAsync(database, "queues-restart", silos: 1);
+        var restarted = second.GrainFactory.GetGrain<IQueueGrain>("spam-en");
+
+        (await restarted.GetMetrics()).Should().Match<QueueMetrics>(m => m.Depth == 2 && m.Leased == 1);
+        (await restarted.LeaseNext(SpamReviewer("bob")))!.JobId.Should().NotBe(lease.JobId, "ann's lease was stored");
+        (await restarted.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")))).Outcome.Should().Be(DecideOutcome.Final);
+    }
+
     private async Task<TestCluster> DeployAsync(string database) =>
         await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync(database), database.Replace('_', '-'), silos: 1);
 }
