@@ -22,6 +22,7 @@ foreach (var scenario in scenarios)
     }
 
     await LoadLoop.RunAsync(scenario.Concurrency, options.Warmup, scenario.Operation);
+    ReviewScenarios.ResetLatency(scenario.Name);
     var runs = new List<LoadResult>();
     for (var run = 0; run < options.Runs; run++)
     {
@@ -71,7 +72,7 @@ foreach (var (scenario, latency) in ReviewScenarios.LeaseNextLatency.Where(l => 
 {
     double Ms(double percentile) => latency.GetValueAtPercentile(percentile) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
     leaseNext[scenario] = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
-    Console.WriteLine($"LeaseNext in {scenario} (warm-up included): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
+    Console.WriteLine($"LeaseNext in {scenario} (measured runs): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
 }
 
 ImportBenchmark.Result? import = null;

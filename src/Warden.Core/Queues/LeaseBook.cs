@@ -15,6 +15,8 @@ public sealed class LeaseBook
     private readonly QueueJobsState _state;
     private readonly SortedSet<QueuedJob> _order = new(Comparer<QueuedJob>.Create(CompareJobs));
     private readonly SortedSet<(DateTimeOffset Deadline, string JobId)> _deadlines = [];
+    private readonly SortedSet<(DateTimeOffset EnqueuedAt, string JobId)> _byAge = [];
+    private readonly HashSet<string> _finalizing = new(StringComparer.Ordinal);
 
     public LeaseBook(QueueJobsState state)
     {
@@ -22,16 +24,33 @@ public sealed class LeaseBook
         foreach (var job in state.Jobs.Values)
         {
             _order.Add(job);
+            _byAge.Add((job.EnqueuedAt, job.JobId));
             if (job.Lease is { } lease)
             {
                 _deadlines.Add((lease.Deadline, job.JobId));
             }
+
+            if (job.Finalizing)
+            {
+                _finalizing.Add(job.JobId);
+            }
+
+            SlaBreachedCount += job.SlaBreached ? 1 : 0;
         }
     }
 
     public int Count => _state.Jobs.Count;
 
     public int LeasedCount => _deadlines.Count;
+
+    /// <summary>Jobs now in the queue that were flagged past the target handling time.</summary>
+    public int SlaBreachedCount { get; private set; }
+
+    /// <summary>When the oldest job entered the queue; null when it is empty.</summary>
+    public DateTimeOffset? OldestEnqueuedAt => _byAge.Count > 0 ? _byAge.Min.EnqueuedAt : null;
+
+    /// <summary>Jobs decided for good whose labels and actions are still being applied.</summary>
+    public IReadOnlyCollection<string> Finalizing => _finalizing;
 
     public IEnumerable<QueuedJob> Jobs => _state.Jobs.Values;
 
@@ -48,6 +67,7 @@ public sealed class LeaseBook
         var job = new QueuedJob { JobId = jobId, Priority = priority, EnqueuedAt = now };
         _state.Jobs[jobId] = job;
         _order.Add(job);
+        _byAge.Add((now, jobId));
         return job;
     }
 
@@ -135,7 +155,11 @@ public sealed class LeaseBook
         }
 
         job.DecidedBy.Add(reviewer);
-        job.Finalizing |= final;
+        if (final)
+        {
+            job.Finalizing = true;
+            _finalizing.Add(jobId);
+        }
     }
 
     /// <summary>Ends any lease on the job and marks it decided for good (a decision the queue had not heard of).</summary>
@@ -144,6 +168,7 @@ public sealed class LeaseBook
         var job = _state.Jobs[jobId];
         SetLease(job, null);
         job.Finalizing = true;
+        _finalizing.Add(jobId);
     }
 
     /// <summary>Returns lapsed leases' jobs to the queue; the jobs it returned.</summary>
@@ -164,9 +189,10 @@ public sealed class LeaseBook
 
     /// <summary>Jobs in the queue longer than <paramref name="target"/> that were not flagged yet, now flagged.</summary>
     public IReadOnlyList<QueuedJob> FlagSlaBreaches(DateTimeOffset now, TimeSpan target) =>
-        [.. _state.Jobs.Values.Where(j => !j.SlaBreached && !j.Finalizing && now - j.EnqueuedAt > target).Select(j =>
+        [.. _byAge.TakeWhile(a => now - a.EnqueuedAt > target).Select(a => _state.Jobs[a.JobId]).Where(j => !j.SlaBreached && !j.Finalizing).ToList().Select(j =>
         {
             j.SlaBreached = true;
+            SlaBreachedCount++;
             return j;
         })];
 
@@ -186,6 +212,9 @@ public sealed class LeaseBook
         {
             SetLease(job, null);
             _order.Remove(job);
+            _byAge.Remove((job.EnqueuedAt, jobId));
+            _finalizing.Remove(jobId);
+            SlaBreachedCount -= job.SlaBreached ? 1 : 0;
         }
     }
 

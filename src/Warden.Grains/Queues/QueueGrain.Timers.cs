@@ -64,7 +64,7 @@ public sealed partial class QueueGrain
         if (now - _finishRetriedAt >= FinishRetryEvery)
         {
             _finishRetriedAt = now;
-            foreach (var job in _book.Jobs.Where(j => j.Finalizing && !_finishing.Contains(j.JobId)).Select(j => j.JobId).ToList())
+            foreach (var job in _book.Finalizing.Where(j => !_finishing.Contains(j)).ToList())
             {
                 _ = FinishAsync(job);
             }

@@ -47,7 +47,7 @@ public sealed partial class QueueGrain(
         StartTimers();
 
         // Jobs decided for good before a crash still owe their labels and actions.
-        foreach (var job in _book.Jobs.Where(j => j.Finalizing).Select(j => j.JobId).ToList())
+        foreach (var job in _book.Finalizing.ToList())
         {
             _ = FinishAsync(job);
         }
@@ -213,7 +213,7 @@ public sealed partial class QueueGrain(
     private QueueMetrics Measure()
     {
         var now = clock.GetUtcNow();
-        var oldest = _book.Count == 0 ? now : _book.Jobs.Min(j => j.EnqueuedAt);
+        var oldest = _book.OldestEnqueuedAt ?? now;
         return new QueueMetrics
         {
             Queue = Id,
@@ -223,7 +223,7 @@ public sealed partial class QueueGrain(
             DecisionsLastHour = _handleTimes.InLastHour(now),
             AverageHandleTime = _handleTimes.Average,
             P90HandleTime = _handleTimes.P90,
-            SlaBreached = _book.Jobs.Count(j => j.SlaBreached),
+            SlaBreached = _book.SlaBreachedCount,
             SlaBreachesTotal = config.State.SlaBreachesTotal,
         };
     }

@@ -104,6 +104,8 @@ public sealed class LeaseBookTests
         _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().BeNull();
 
         _book.Find("job-1")!.Finalizing.Should().BeTrue();
+        _book.Finalizing.Should().Equal("job-1");
+        new LeaseBook(_state).Finalizing.Should().Equal("job-1");
         _book.LeaseNext("bob", Now, Lease).Should().BeNull("a finalizing job is not offered");
         _book.CompleteDecision("job-1", lease.Token, Now, final: true).Should().Contain("not yours");
         _book.Remove("job-1");
@@ -118,6 +120,9 @@ public sealed class LeaseBookTests
 
         _book.FlagSlaBreaches(Now.AddHours(4).AddSeconds(1), TimeSpan.FromHours(4)).Select(j => j.JobId).Should().Equal("old");
         _book.FlagSlaBreaches(Now.AddHours(9), TimeSpan.FromHours(4)).Select(j => j.JobId).Should().Equal("new");
+        (_book.SlaBreachedCount, _book.OldestEnqueuedAt).Should().Be((2, Now));
+        _book.Remove("old");
+        (_book.SlaBreachedCount, _book.OldestEnqueuedAt).Should().Be((1, Now.AddHours(3)));
     }
 
     [Fact]
