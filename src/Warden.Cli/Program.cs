@@ -6,5 +6,6 @@ var root = new RootCommand("warden: operate a Warden cluster from the command li
     new Command("labels", "Label store operations") { LabelsImportCommand.Create() },
     new Command("queues", "Review queue administration") { QueuesPutCommand.Create() },
     new Command("decisions", "The decisions log") { DecisionsExportCommand.Create() },
+    KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -24,7 +24,8 @@ public sealed class LoopbackSilo : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<LoopbackSilo> StartAsync(string? connectionString = null, string serviceId = "warden", int? gatewayPort = null)
+    /// <param name="settings">Extra configuration, e.g. <c>Warden:Api:*</c>.</param>
+    public static async Task<LoopbackSilo> StartAsync(string? connectionString = null, string serviceId = "warden", int? gatewayPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var gateway = gatewayPort ?? FreePort.Next();
         var http = FreePort.Next();
@@ -40,6 +41,11 @@ public sealed class LoopbackSilo : IAsyncDisposable
                 ["Warden:GatewayPort"] = gateway.ToString(),
                 ["Warden:HttpPort"] = http.ToString(),
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using Warden.Core.Hosting;
+using Warden.Silo.Api;
 
 namespace Warden.Silo.Hosting;
 
@@ -20,6 +21,7 @@ public static class WardenHost
         builder.Services.AddSingleton(settings);
         builder.WebHost.UseUrls($"http://{settings.HttpAddress}:{settings.HttpPort}");
         builder.UseOrleans(silo => silo.AddWarden(settings).UseWardenEndpoints(settings));
+        builder.AddWardenApi();
 
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
@@ -29,6 +31,7 @@ public static class WardenHost
         }
 
         var app = builder.Build();
+        app.MapWardenApi();
         app.MapWardenHealth();
         app.MapOrleansDashboard("/dashboard");
         app.MapGet("/", () => Results.Redirect("/dashboard"));

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Warden.Silo.Api;
+
+/// <summary>Wires the HTTP facade: API-key authentication, scope policies, problem answers, body limits and per-key rate limits.</summary>
+public static class ApiRegistration
+{
+    public const string RatePolicy = "per-key";
+
+    public static WebApplicationBuilder AddWardenApi(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(ApiSettings.SectionName).Get<ApiSettings>() ?? new ApiSettings();
+        builder.Services.Configure<ApiSettings>(builder.Configuration.GetSection(ApiSettings.SectionName));
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(ScopeAuthorization.AddPolicies);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeAuthorization>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"This API key may make {settings.RequestsPerMinute} requests a minute; retry after {retryAfter.TotalSeconds:F0} s.");
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication MapWardenApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy);
+        LabelApi.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Warden.Silo.Api;
+
+/// <summary>The HTTP facade's limits (<c>Warden:Api</c>).</summary>
+public sealed class ApiSettings
+{
+    public const string SectionName = "Warden:Api";
+
+    /// <summary>Largest request body accepted, in bytes; bigger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Requests each API key may make per minute; beyond it, 429 with Retry-After.</summary>
+    public int RequestsPerMinute { get; set; } = 60_000;
+
+    /// <summary>How long a verified key is trusted before it is looked up again (revocation takes at most this long).</summary>
+    public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+}

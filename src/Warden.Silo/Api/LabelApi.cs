@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Warden.Abstractions.Access;
+using Warden.Abstractions.Labels;
+
+namespace Warden.Silo.Api;
+
+/// <summary><c>/api/v1</c> labels and enforcement: write, remove and batch-write labels; read enforcement (single, batch, explained) and history.</summary>
+public static class LabelApi
+{
+    public const int MaxBatch = 1000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/entities/{entity}/labels", WriteAsync).RequireAuthorization(ApiScopes.LabelsWrite);
+        api.MapDelete("/entities/{entity}/labels", RemoveAsync).RequireAuthorization(ApiScopes.LabelsWrite);
+        api.MapPost("/labels/batch", WriteBatchAsync).RequireAuthorization(ApiScopes.LabelsWrite);
+        api.MapGet("/entities/{entity}/enforcement", (string entity, string surface, bool? explain, IGrainFactory grains) => ReadAsync(grains, entity, surface, explain ?? true))
+            .RequireAuthorization(ApiScopes.EnforcementRead);
+        api.MapPost("/enforcement/batch", ReadBatchAsync).RequireAuthorization(ApiScopes.EnforcementRead);
+        api.MapGet("/entities/{entity}/history", async (string entity, int? limit, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IEntityGrain>(entity).GetHistory(limit ?? 50))).RequireAuthorization(ApiScopes.EnforcementRead);
+    }
+
+    private static async Task<IResult> WriteAsync(string entity, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var (label, problem) = await ApiJson.ReadAsync<Label>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, Actor(caller));
+        return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
+    }
+
+    private static async Task<IResult> RemoveAsync(string entity, string system, SourceKind kind, string name, string? reason, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), Actor(caller), reason);
+        return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
+    }
+
+    private static async Task<IResult> WriteBatchAsync(HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var (batch, problem) = await ApiJson.ReadAsync<LabelBatchRequest>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (batch!.Items is not { Count: > 0 and <= MaxBatch })
+        {
+            return ApiProblems.Validation("Items", $"send between 1 and {MaxBatch} labels, not {batch.Items?.Count ?? 0}");
+        }
+
+        var results = new LabelWriteResult[batch.Items.Count];
+        var byEntity = batch.Items.Select((item, index) => (item, index)).GroupBy(x => x.item.Entity ?? "");
+        await Task.WhenAll(byEntity.Select(async group =>
+        {
+            var written = await grains.GetGrain<IEntityGrain>(group.Key).WriteLabels([.. group.Select(x => x.item.Label)], Actor(caller));
+            foreach (var (x, result) in group.Zip(written))
+            {
+                results[x.index] = result;
+            }
+        }));
+        return Results.Ok(results);
+    }
+
+    private static async Task<IResult> ReadAsync(IGrainFactory grains, string entity, string surface, bool explain)
+    {
+        var grain = grains.GetGrain<IEntityGrain>(entity);
+        return explain ? Results.Ok(await grain.GetEnforcement(surface)) : Results.Ok(await grain.GetVerdict(surface));
+    }
+
+    private static async Task<IResult> ReadBatchAsync(HttpRequest request, IGrainFactory grains)
+    {
+        var (batch, problem) = await ApiJson.ReadAsync<EnforcementBatchRequest>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reader = grains.GetGrain<IEnforcementReaderGrain>(0);
+        return batch!.Explain
+            ? Results.Ok(await reader.GetEnforcements(batch.Surface, batch.Entities ?? []))
+            : Results.Ok(await reader.GetVerdicts(batch.Surface, batch.Entities ?? []));
+    }
+
+    private static string Actor(ClaimsPrincipal caller) => caller.Identity?.Name ?? "key:unknown";
+}

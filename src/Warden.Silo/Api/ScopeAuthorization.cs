@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Warden.Abstractions.Access;
+
+namespace Warden.Silo.Api;
+
+/// <summary>One policy per scope (the <c>admin</c> scope passes them all), and 403 answers that name the missing scope.</summary>
+public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public static void AddPolicies(AuthorizationOptions options)
+    {
+        foreach (var scope in ApiScopes.All)
+        {
+            options.AddPolicy(scope, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, scope) || c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin)));
+        }
+    }
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
+            await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Missing scope",
+                $"This call needs the '{scope}' scope, which this API key does not have.", new Dictionary<string, object?> { ["missingScope"] = scope });
+            return;
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
