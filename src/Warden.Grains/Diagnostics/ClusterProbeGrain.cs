@@ -3,6 +3,8 @@ using Warden.Abstractions.Runtime;
 
 namespace Warden.Grains.Diagnostics;
 
+/// <remarks>Placed at random, not by load: probes exist to touch every silo, so they must not all land on the least busy one.</remarks>
+[Orleans.Placement.RandomPlacement]
 public sealed class ClusterProbeGrain(
     [PersistentState("probe", WardenProviders.GrainStorage)] IPersistentState<ProbeState> state,
     TimeProvider clock)
