@@ -31,7 +31,8 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     {
         var postgres = await PostgresServer.StartAsync(durable: true);
         var connectionString = await postgres.CreateDatabaseAsync("bench");
-        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId);
+        // The per-key rate limit is a deployment's policy; here it must not be what is measured.
+        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId, settings: new Dictionary<string, string?> { ["Warden:Api:RequestsPerMinute"] = "1000000000" });
         var client = await WardenClient.ConnectAsync(new WardenClientOptions
         {
             UseCluster = true,

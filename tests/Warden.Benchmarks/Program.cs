@@ -8,7 +8,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
-var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster))
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster))
     .Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
     .ToList();
 
@@ -58,6 +58,8 @@ Ratio("label-write-c1", "npgsql-upsert-c1");
 Ratio("label-write-c16", "npgsql-upsert-c16");
 Ratio("grain-state-write-c1", "npgsql-upsert-c1");
 Ratio("grain-state-write-c16", "npgsql-upsert-c16");
+Ratio("http-verdict-read-c1", "verdict-read-c1");
+Ratio("http-verdict-read-c64", "verdict-read-c64");
 Ratio("lease-decide-c200", "npgsql-upsert-c16");
 Ratio("lease-decide-c200", "label-write-c16");
 Ratio("lease-decide-nolabel-c200", "grain-state-write-c16");
