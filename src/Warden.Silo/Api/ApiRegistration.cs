@@ -46,6 +46,7 @@ public static class ApiRegistration
         app.UseRateLimiter();
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy);
         LabelApi.Map(api);
+        QueueApi.Map(api);
         return app;
     }
 }
