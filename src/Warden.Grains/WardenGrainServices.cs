@@ -7,6 +7,7 @@ using Warden.Grains.Policies;
 using Warden.Grains.Queues;
 using Warden.Grains.Reviews;
 using Warden.Grains.Runtime;
+using Warden.Grains.Scoring;
 
 namespace Warden.Grains;
 
@@ -27,6 +28,9 @@ public static class WardenGrainServices
         services.AddOptions<ActionDeliveryOptions>();
         services.AddSingleton<ActionDispatcher>();
         services.AddSingleton<ObjectFetchers>();
+        services.AddOptions<ScoringOptions>();
+        services.AddSingleton<ScoringMeters>();
+        services.AddSingleton<ScoringEngine>();
         if (connectionString is null)
         {
             services.AddSingleton<InMemoryLabelHistory>();
@@ -36,6 +40,8 @@ public static class WardenGrainServices
             services.AddSingleton<IQueueJobStore, InMemoryQueueJobStore>();
             services.AddSingleton<IDecisionLog, InMemoryDecisionLog>();
             services.AddSingleton<IReviewJobStore, InMemoryReviewJobStore>();
+            services.AddSingleton<IContentStore, InMemoryContentStore>();
+            services.AddSingleton<IHashBankStore, InMemoryHashBankStore>();
         }
         else
         {
@@ -46,6 +52,8 @@ public static class WardenGrainServices
             services.AddSingleton<IQueueJobStore, PostgresQueueJobStore>();
             services.AddSingleton<IDecisionLog>(sp => new BatchingDecisionLog(new PostgresDecisionLog(sp.GetRequiredService<NpgsqlDataSource>())));
             services.AddSingleton<IReviewJobStore, PostgresReviewJobStore>();
+            services.AddSingleton<IContentStore, PostgresContentStore>();
+            services.AddSingleton<IHashBankStore, PostgresHashBankStore>();
         }
 
         services.AddSingleton<IHoldReviewRequests>(sp => new RoutedHoldReviewRequests(

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Warden.Scoring.Models;
 
+using Warden.Scoring.Training;
+
 namespace Warden.Training;
 
 /// <summary><c>evaluate</c>: score folders with a model and print precision, recall and F1 at its thresholds.</summary>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 
+using Warden.Scoring.Training;
+
 namespace Warden.Training;
 
 /// <summary><c>train</c>: folders of positives and negatives in, an ONNX model out.</summary>

@@ -24,4 +24,12 @@ public interface IScoringConfigGrain : IGrainWithStringKey
     /// <summary>Creates or re-describes a bank, then adds <paramref name="entries"/> (replacing all when <paramref name="replace"/>).</summary>
     [Alias("import-bank")]
     Task<ScoringConfigResult> ImportBank(HashBankInfo bank, IReadOnlyList<HashBankEntry> entries, bool replace, string actor);
+
+    /// <summary>Serves these model files on every silo; a file a silo cannot load leaves that silo's categories degraded (their fallback), and says so in its log.</summary>
+    [Alias("set-text-model")]
+    Task<ScoringConfigResult> SetTextModel(TextModelAssignment assignment, string actor);
+
+    /// <summary>Makes the shadow model live (the live one is dropped); refused when there is no shadow.</summary>
+    [Alias("promote-shadow")]
+    Task<ScoringConfigResult> PromoteShadow(string actor);
 }

@@ -3,7 +3,9 @@ using Orleans.Streams.Core;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
 using Warden.Core.Labels;
+using Microsoft.Extensions.Options;
 using Warden.Grains.Policies;
+using Warden.Grains.Scoring;
 
 namespace Warden.Grains.Labels;
 
@@ -18,6 +20,9 @@ public sealed partial class EntityGrain(
     CatalogCache catalogs,
     ILabelHistory history,
     IHoldReviewRequests holdReviews,
+    IContentStore content,
+    IOptions<ScoringOptions> scoring,
+    ScoringMeters scoringMeters,
     TimeProvider clock,
     ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IRemindable, IStreamSubscriptionObserver

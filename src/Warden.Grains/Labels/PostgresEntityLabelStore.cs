@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 using Warden.Abstractions.Labels;
-using Warden.Grains.Runtime;
+using Warden.Core.Runtime;
 
 namespace Warden.Grains.Labels;
 

@@ -1,5 +1,5 @@
 using Warden.Abstractions.Reviews;
-using Warden.Grains.Runtime;
+using Warden.Core.Runtime;
 
 namespace Warden.Grains.Reviews;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using Orleans.Storage;
-using Warden.Grains.Runtime;
+using Warden.Core.Runtime;
 
 namespace Warden.Grains.Reviews;
 

@@ -6,6 +6,8 @@ using Warden.Abstractions.Runtime;
 using Warden.Grains;
 using Warden.Grains.Actions;
 using Warden.Grains.Runtime;
+using Warden.Grains.Scoring;
+using Warden.Abstractions.Scoring;
 using Warden.Core.Hosting;
 
 namespace Warden.Silo.Hosting;
@@ -35,6 +37,11 @@ public static class WardenSiloBuilderExtensions
             .Bind(silo.Configuration.GetSection(ActionDeliveryOptions.SectionName))
             .Validate(o => !o.Problems().Any(), "Warden:Actions is invalid: check the endpoint URLs, MaxAttempts and backoff")
             .ValidateOnStart();
+        silo.Services.AddOptions<ScoringOptions>()
+            .Bind(silo.Configuration.GetSection(ScoringOptions.SectionName))
+            .Validate(o => o.MaxBatch > 0 && o.IntraOpThreads > 0 && o.ModelDeadline > TimeSpan.Zero, "Warden:Scoring is invalid: MaxBatch, IntraOpThreads and ModelDeadline must be positive")
+            .ValidateOnStart();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).Start());
         silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.AddBroadcastChannel(SiloBroadcast.ProviderName, o => o.FireAndForgetDelivery = false);
 

@@ -1,5 +1,5 @@
 using Warden.Scoring.Models;
-using Warden.Training;
+using Warden.Scoring.Training;
 
 namespace Warden.Scoring.Tests.Models;
 

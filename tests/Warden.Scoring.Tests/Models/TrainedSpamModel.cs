@@ -1,4 +1,4 @@
-using Warden.Training;
+using Warden.Scoring.Training;
 
 namespace Warden.Scoring.Tests.Models;
 

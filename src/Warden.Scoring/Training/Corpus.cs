@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Warden.Training;
+namespace Warden.Scoring.Training;
 
 /// <summary>One labelled text from a corpus folder.</summary>
 public sealed record CorpusItem(string Id, string Group, string Text);

@@ -1,4 +1,4 @@
-namespace Warden.Training;
+namespace Warden.Scoring.Training;
 
 /// <summary>A sparse training example: feature indices and values, and whether it is positive.</summary>
 public sealed record SparseExample(int[] Indices, float[] Values, bool Positive);

@@ -1,4 +1,4 @@
-namespace Warden.Grains.Runtime;
+namespace Warden.Core.Runtime;
 
 /// <summary>
 /// Group commit for a silo-wide store: items submitted while a write is in flight go out together in

@@ -1,7 +1,7 @@
 using Warden.Scoring.Models;
 using Warden.Scoring.Text;
 
-namespace Warden.Training;
+namespace Warden.Scoring.Training;
 
 /// <summary>What training produced and how it did in cross-validation on the training folders.</summary>
 public sealed record TrainingReport(int Positives, int Negatives, CategoryThresholds Thresholds, Metrics CrossValidatedReview, Metrics CrossValidatedBlock);

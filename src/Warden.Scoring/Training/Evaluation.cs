@@ -1,6 +1,6 @@
 using Warden.Scoring.Models;
 
-namespace Warden.Training;
+namespace Warden.Scoring.Training;
 
 /// <summary>Scores labelled texts with a served model and reports its first category at the model's own thresholds.</summary>
 public static class Evaluation

@@ -1,4 +1,4 @@
-namespace Warden.Training;
+namespace Warden.Scoring.Training;
 
 /// <summary>Precision, recall and F1 of "score ≥ threshold means positive".</summary>
 public sealed record Metrics(double Threshold, int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

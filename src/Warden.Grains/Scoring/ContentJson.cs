@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Warden.Abstractions.Scoring;
+
+namespace Warden.Grains.Scoring;
+
+/// <summary>A content record as stored in <c>content_items.record</c>: image bytes live in <c>content_images</c>.</summary>
+public static class ContentJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write(ContentRecord record) =>
+        JsonSerializer.Serialize(record with { Submission = record.Submission with { Images = [] } }, Options);
+
+    public static ContentRecord Read(string json, IReadOnlyList<SubmittedImage> images)
+    {
+        var record = JsonSerializer.Deserialize<ContentRecord>(json, Options) ?? throw new InvalidDataException("empty content record");
+        return record with { Submission = record.Submission with { Images = images } };
+    }
+}

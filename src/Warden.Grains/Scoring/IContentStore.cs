@@ -1,0 +1,18 @@
+using Warden.Abstractions.Scoring;
+
+namespace Warden.Grains.Scoring;
+
+/// <summary>Submitted content and its verdicts (<c>content_items</c>, <c>content_images</c>).</summary>
+public interface IContentStore
+{
+    /// <summary>Stores a new submission; false when the entity already has one under that idempotency key.</summary>
+    Task<bool> InsertAsync(ContentRecord record);
+
+    /// <summary>Records the submission's new status, verdict and review job.</summary>
+    Task UpdateAsync(ContentRecord record);
+
+    Task<ContentRecord?> GetAsync(string entity, string idempotencyKey);
+
+    /// <summary>Submissions still without a verdict, last touched before <paramref name="before"/>, oldest first.</summary>
+    Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit);
+}

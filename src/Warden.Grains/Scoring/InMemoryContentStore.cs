@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Warden.Abstractions.Scoring;
+
+namespace Warden.Grains.Scoring;
+
+/// <summary>The development store: this process's memory.</summary>
+public sealed class InMemoryContentStore(TimeProvider clock) : IContentStore
+{
+    private readonly ConcurrentDictionary<(string, string), (ContentRecord Record, DateTimeOffset UpdatedAt)> _records = new();
+
+    public Task<bool> InsertAsync(ContentRecord record) =>
+        Task.FromResult(_records.TryAdd((record.Entity, record.Submission.IdempotencyKey), (record, clock.GetUtcNow())));
+
+    public Task UpdateAsync(ContentRecord record)
+    {
+        _records[(record.Entity, record.Submission.IdempotencyKey)] = (record, clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task<ContentRecord?> GetAsync(string entity, string idempotencyKey) =>
+        Task.FromResult(_records.TryGetValue((entity, idempotencyKey), out var entry) ? entry.Record : null);
+
+    public Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit) =>
+        Task.FromResult<IReadOnlyList<(string, string)>>([.. _records
+            .Where(r => r.Value.Record.Status == ContentStatus.Received && r.Value.UpdatedAt < before)
+            .OrderBy(r => r.Value.UpdatedAt)
+            .Take(limit)
+            .Select(r => r.Key)]);
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Warden.Abstractions.Scoring;
+using Warden.Scoring.Fusion;
+using Warden.Scoring.Hashing;
+using Warden.Scoring.Rules;
+
+namespace Warden.Grains.Scoring;
+
+public sealed partial class ScoringEngine
+{
+    /// <summary>Runs the cascade: banks and rules, then the text model on the text and on text read from images, then fusion.</summary>
+    public async Task<ContentVerdict> ScoreAsync(ScoringRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var loaded = await CurrentAsync();
+        _meters.Drift.Observe(request.Text);
+
+        // Stage 1: exact and perceptual banks per image, and OCR of the image's text.
+        var matches = new List<HashMatch>();
+        var ocrTexts = new List<string>();
+        foreach (var image in request.Images)
+        {
+            var (imageMatches, ocrText) = InspectImage(image.Bytes, loaded.Banks);
+            matches.AddRange(imageMatches);
+            if (!string.IsNullOrWhiteSpace(ocrText))
+            {
+                ocrTexts.Add(ocrText);
+            }
+        }
+
+        var ocrJoined = ocrTexts.Count == 0 ? null : string.Join('\n', ocrTexts);
+        var ruleHits = loaded.Matcher.Match(request.Text ?? string.Empty).Concat(loaded.Matcher.Match(ocrJoined ?? string.Empty))
+            .DistinctBy(h => (h.RuleSet, h.Term)).ToList();
+
+        // Stage 2: the live model (deadline-bound) and the shadow model (recorded only).
+        var live = await RunModelAsync(loaded.Live, request.Text, ocrJoined);
+        var shadow = await RunModelAsync(loaded.Shadow, request.Text, ocrJoined);
+
+        // Stage 3: fusion per category.
+        var categories = _options.Categories.Keys
+            .Concat(loaded.Live?.Classifier.Contract.Categories ?? [])
+            .Concat(ruleHits.Select(h => h.Policy))
+            .Concat(matches.Select(m => m.Policy))
+            .Distinct(StringComparer.Ordinal);
+        var verdicts = new List<CategoryVerdict>();
+        foreach (var category in categories)
+        {
+            var policy = _options.PolicyFor(category);
+            var evidence = Evidence(category, policy, loaded, live, shadow, ruleHits, matches);
+            var verdict = VerdictFusion.Decide(category, policy, evidence, request.AuthorTrust);
+            verdicts.Add(verdict);
+            if (verdict.ShadowScore is { } shadowScore)
+            {
+                var (reviewAt, blockAt) = VerdictFusion.Thresholds(policy, evidence);
+                var shadowDecision = shadowScore >= blockAt ? VerdictDecision.Block : shadowScore >= reviewAt ? VerdictDecision.Review : VerdictDecision.Allow;
+                _meters.Shadow(category, shadowDecision == verdict.Decision);
+            }
+        }
+
+        var result = new ContentVerdict
+        {
+            Categories = verdicts,
+            OcrText = ocrJoined,
+            ScoredAt = _clock.GetUtcNow(),
+            ElapsedMilliseconds = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
+        };
+        _meters.Verdict(result);
+        return result;
+    }
+
+    private CategoryEvidence Evidence(
+        string category,
+        CategoryPolicy policy,
+        Loaded loaded,
+        ModelScores? live,
+        ModelScores? shadow,
+        IReadOnlyList<RuleHit> ruleHits,
+        IReadOnlyList<HashMatch> matches)
+    {
+        var contract = loaded.Live?.Classifier.Contract;
+        var index = contract?.Categories.ToList().IndexOf(category) ?? -1;
+        var shadowIndex = loaded.Shadow?.Classifier.Contract.Categories.ToList().IndexOf(category) ?? -1;
+        var hasScore = index >= 0 && live is { Failed: false };
+        return new CategoryEvidence
+        {
+            TextScore = hasScore ? live!.Text?[index] : null,
+            OcrScore = hasScore ? live!.Ocr?[index] : null,
+            ShadowScore = shadowIndex >= 0 && shadow is { Failed: false } ? Math.Max(shadow.Text?[shadowIndex] ?? 0, shadow.Ocr?[shadowIndex] ?? 0) : null,
+            ModelFailed = policy.ModelRequired && !hasScore,
+            ModelName = loaded.Live?.Name,
+            ModelThresholds = index >= 0 && contract!.Thresholds.TryGetValue(category, out var t) ? (t.Review, t.Block) : null,
+            RuleHits = [.. ruleHits.Where(h => h.Policy == category)],
+            HashMatches = [.. matches.Where(m => m.Policy == category)],
+        };
+    }
+
+    private (IEnumerable<HashMatch> Matches, string? OcrText) InspectImage(byte[] bytes, IReadOnlyList<LoadedBank> banks)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        PdqResult? pdq = null;
+        string? text = null;
+        try
+        {
+            using var bitmap = LumaImage.DecodeBitmap(bytes);
+            if (banks.Count > 0)
+            {
+                pdq = PdqHasher.Hash(LumaImage.FromBitmap(bitmap));
+            }
+
+            text = _ocr.Value is { } ocr ? string.Join('\n', ocr.Read(bitmap).Select(l => l.Text)) : null;
+        }
+        catch (InvalidDataException)
+        {
+            // Bytes with an image signature that do not decode: the exact bank can still match them.
+        }
+
+        return ([.. banks.SelectMany(b => b.Match(sha256, pdq))], text);
+    }
+
+    private async Task<ModelScores?> RunModelAsync(ModelRunner? runner, string? text, string? ocrText)
+    {
+        if (runner is null)
+        {
+            return null;
+        }
+
+        var textTask = string.IsNullOrWhiteSpace(text) ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(text));
+        var ocrTask = ocrText is null ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(ocrText));
+        var both = Task.WhenAll(textTask, ocrTask);
+        try
+        {
+            await both.WaitAsync(_options.ModelDeadline, _clock);
+            return new ModelScores(textTask.Result, ocrTask.Result, false);
+        }
+        catch (Exception error) when (error is TimeoutException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException)
+        {
+            LogModelFailed(runner.Name, error.GetType().Name, error.Message);
+            return new ModelScores(null, null, true);
+        }
+
+        static async Task<float[]?> Nullable(Task<float[]> task) => await task;
+    }
+
+    private sealed record ModelScores(float[]? Text, float[]? Ocr, bool Failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The text model {Model} failed ({Kind}: {Reason}); categories that need it take their fallback")]
+    private partial void LogModelFailed(string model, string kind, string reason);
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics.Metrics;
+using Warden.Abstractions.Scoring;
+using Warden.Scoring.Text;
+
+namespace Warden.Grains.Scoring;
+
+/// <summary>
+/// The <c>Warden.Scoring</c> meter: verdict mix, share sent to humans and degraded verdicts per category,
+/// model latency and batch sizes, shadow agreement, and the character-class drift of incoming text.
+/// </summary>
+public sealed class ScoringMeters
+{
+    public const string MeterName = "Warden.Scoring";
+
+    private readonly Counter<long> _verdicts;
+    private readonly Counter<long> _routed;
+    private readonly Counter<long> _degraded;
+    private readonly Counter<long> _shadow;
+    private readonly Histogram<double> _modelLatency;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _scoringLatency;
+
+    public ScoringMeters(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _verdicts = meter.CreateCounter<long>("warden.scoring.verdicts", description: "Category verdicts, by category and decision");
+        _routed = meter.CreateCounter<long>("warden.scoring.routed", description: "Submissions sent to human review, by category and reason");
+        _degraded = meter.CreateCounter<long>("warden.scoring.degraded", description: "Category verdicts decided by the fallback because a model failed or ran late");
+        _shadow = meter.CreateCounter<long>("warden.scoring.shadow", description: "Shadow model decisions, by category and whether they agreed with the live model");
+        _modelLatency = meter.CreateHistogram<double>("warden.scoring.model.duration", "ms", "One model run (a micro-batch)");
+        _batchSize = meter.CreateHistogram<int>("warden.scoring.model.batch", description: "Texts per model run");
+        _scoringLatency = meter.CreateHistogram<double>("warden.scoring.duration", "ms", "The whole cascade for one submission");
+        meter.CreateObservableGauge("warden.scoring.drift", () => Drift.Divergence, description: "Jensen-Shannon divergence of incoming text's character classes from the baseline");
+    }
+
+    public CharacterClassDrift Drift { get; } = new();
+
+    public void Verdict(ContentVerdict verdict)
+    {
+        _scoringLatency.Record(verdict.ElapsedMilliseconds);
+        foreach (var category in verdict.Categories)
+        {
+            _verdicts.Add(1, new("category", category.Category), new("decision", category.Decision.ToString().ToLowerInvariant()));
+            if (category.Degraded)
+            {
+                _degraded.Add(1, new KeyValuePair<string, object?>("category", category.Category));
+            }
+        }
+    }
+
+    public void Routed(string category, string reason) => _routed.Add(1, new("category", category), new("reason", reason));
+
+    public void Shadow(string category, bool agreed) => _shadow.Add(1, new("category", category), new("agreed", agreed));
+
+    public void ModelRun(double milliseconds, int batch)
+    {
+        _modelLatency.Record(milliseconds);
+        _batchSize.Record(batch);
+    }
+}

@@ -1,0 +1,10 @@
+using Warden.Abstractions.Scoring;
+
+namespace Warden.Grains.Scoring;
+
+/// <summary>Runs the cascade on the silo it is called on; the engine (models, banks, rules) is the silo's, shared by every activation.</summary>
+[StatelessWorker]
+public sealed class ScoringWorkerGrain(ScoringEngine engine) : Grain, IScoringWorkerGrain
+{
+    public Task<ContentVerdict> Score(ScoringRequest request) => engine.ScoreAsync(request);
+}

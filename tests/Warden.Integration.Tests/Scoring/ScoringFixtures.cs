@@ -1,0 +1,44 @@
+using Warden.Abstractions.Scoring;
+using Warden.Scoring;
+using Warden.Scoring.Models;
+using Warden.Scoring.Training;
+using Warden.Testing;
+
+namespace Warden.Integration.Tests.Scoring;
+
+/// <summary>Held-out corpus texts picked by what the trained model says of them, and the settings that serve it.</summary>
+internal static class ScoringFixtures
+{
+    private static readonly Lazy<(string Spam, string Ham, string Uncertain)> Picked = new(Pick);
+
+    public static string ClearSpam => Picked.Value.Spam;
+
+    public static string ClearHam => Picked.Value.Ham;
+
+    /// <summary>A text the model scores between its review and block thresholds.</summary>
+    public static string UncertainText => Picked.Value.Uncertain;
+
+    public static Dictionary<string, string?> Settings(string? model = null) => new()
+    {
+        ["Warden:Scoring:TextModel"] = model ?? TrainedModels.SpamModelPath,
+    };
+
+    public static ContentSubmission Text(string key, string text, string? author = null) =>
+        new() { IdempotencyKey = key, Text = text, Author = author, Locale = "en", Actor = "svc:test" };
+
+    private static (string, string, string) Pick()
+    {
+        using var model = TextClassifier.Load(TrainedModels.SpamModelPath);
+        var thresholds = model.Contract.Thresholds["spam"];
+        var assets = ScoringAssets.Locate();
+        var texts = Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-2")).Take(400).Select(i => i.Text)
+            .Concat(Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-2")).Take(200).Select(i => i.Text))
+            .Where(t => t.Length < 20_000)
+            .ToList();
+        var scored = texts.Select(t => (Text: t, Score: model.Score([t])[0])).ToList();
+        return (
+            scored.First(s => s.Score >= thresholds.Block + 0.005).Text,
+            scored.First(s => s.Score < thresholds.Review / 2).Text,
+            scored.First(s => s.Score >= thresholds.Review + 0.02 && s.Score < thresholds.Block - 0.02).Text);
+    }
+}

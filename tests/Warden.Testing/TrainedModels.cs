@@ -1,0 +1,40 @@
+using Warden.Scoring;
+using Warden.Scoring.Text;
+using Warden.Scoring.Training;
+
+namespace Warden.Testing;
+
+/// <summary>
+/// The spam model trained on the SpamAssassin -1 groups exactly as <c>warden-training train</c> does,
+/// once per feature version on this machine: test processes and the benchmark share the file.
+/// </summary>
+public static class TrainedModels
+{
+    private static readonly Lazy<string> Spam = new(TrainSpam);
+
+    public static string SpamModelPath => Spam.Value;
+
+    private static string TrainSpam()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "warden-trained-models", TextFeatures.Version);
+        var path = Path.Combine(folder, "spam.onnx");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Directory.CreateDirectory(folder);
+        var assets = ScoringAssets.Locate();
+        var scratch = Path.Combine(folder, $"spam-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
+        new TextModelTrainer().Train(
+            Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-1")),
+            [.. Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-1")), .. Corpus.Read(ScoringAssets.SpamCorpus(assets, "hard-ham-1"))],
+            "spam",
+            scratch,
+            "spam-sa1");
+
+        // Another process may have finished first; either file is the same model.
+        File.Move(scratch, path, overwrite: true);
+        return path;
+    }
+}
