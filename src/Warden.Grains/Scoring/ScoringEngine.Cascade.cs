@@ -30,7 +30,7 @@ public sealed partial class ScoringEngine
         }
 
         var ocrJoined = ocrTexts.Count == 0 ? null : string.Join('\n', ocrTexts);
-        var ruleHits = loaded.Matcher.Match(request.Text ?? string.Empty).Concat(loaded.Matcher.Match(ocrJoined ?? string.Empty))
+        var ruleHits = loaded.Matcher.Match(request.Text ?? string.Empty).Concat(loaded.Matcher.Match(ocrJoined ?? string.Empty, unspaced: true))
             .DistinctBy(h => (h.RuleSet, h.Term)).ToList();
 
         // Stage 2: the live model (deadline-bound) and the shadow model (recorded only).

@@ -119,11 +119,15 @@ public sealed partial class ScoringEngine : IDisposable
         return loaded;
     }
 
-    private async Task RefreshInBackgroundAsync()
+    /// <summary>Starts loading <paramref name="version"/> in the background; failures are logged and the periodic re-check retries.</summary>
+    public void RefreshSoon(int version) => _ = RefreshInBackgroundAsync(version);
+
+    private async Task RefreshInBackgroundAsync(int version = 0)
     {
         try
         {
-            await RefreshAsync(0);
+            await Task.Yield();
+            await RefreshAsync(version);
         }
         catch (Exception error)
         {

@@ -15,7 +15,12 @@ public sealed class ScoringReplicaGrain(ScoringEngine engine, ILogger<ScoringRep
     public Task OnSubscribed(IBroadcastChannelSubscription subscription)
     {
         subscription.Attach<ScoringConfigChanged>(
-            changed => engine.RefreshAsync(changed.Version),
+            changed =>
+            {
+                // Not awaited: the reload reads the config grain, which is still waiting on this delivery.
+                engine.RefreshSoon(changed.Version);
+                return Task.CompletedTask;
+            },
             error =>
             {
                 logger.LogWarning(error, "Scoring config broadcast failed on this silo; the engine re-checks the config grain");

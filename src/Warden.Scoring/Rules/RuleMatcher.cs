@@ -53,12 +53,19 @@ public sealed class RuleMatcher
 
     public int PhraseCount => _phrases.Count;
 
+    /// <summary>Shorter keywords are not searched inside run-together text: "ass" would hit "class".</summary>
+    public const int MinUnspacedLength = 5;
+
     /// <summary>A pattern as the matcher runs it; throws <see cref="ArgumentException"/> when it does not compile.</summary>
     public static Regex Compile(string pattern) =>
         new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
 
-    /// <summary>Every rule hit in <paramref name="text"/>, at most one per rule set and term.</summary>
-    public IReadOnlyList<RuleHit> Match(string text)
+    /// <summary>
+    /// Every rule hit in <paramref name="text"/>, at most one per rule set and term. <paramref name="unspaced"/>
+    /// is for OCR output, which often runs words together ("CHEAPVIAGRANOW"): keywords of at least
+    /// <see cref="MinUnspacedLength"/> letters are then also found inside words.
+    /// </summary>
+    public IReadOnlyList<RuleHit> Match(string text, bool unspaced = false)
     {
         var hits = new List<RuleHit>();
         if (string.IsNullOrEmpty(text))
@@ -70,6 +77,10 @@ public sealed class RuleMatcher
         if (_phrases.Count > 0)
         {
             MatchPhrases(words, hits);
+            if (unspaced)
+            {
+                MatchInside(string.Concat(words), hits);
+            }
         }
 
         if (_patterns.Count > 0)
@@ -85,6 +96,23 @@ public sealed class RuleMatcher
         }
 
         return hits;
+    }
+
+    private void MatchInside(string joined, List<RuleHit> hits)
+    {
+        foreach (var (phrase, sets) in _phrases)
+        {
+            var key = phrase.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (key.Length < MinUnspacedLength || !joined.Contains(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var set in sets.Where(set => !hits.Any(h => h.RuleSet == set.Name && h.Term == phrase)))
+            {
+                hits.Add(new RuleHit(set.Name, set.Policy, set.Weight, RuleHitKind.Keyword, phrase));
+            }
+        }
     }
 
     private void MatchPhrases(IReadOnlyList<string> words, List<RuleHit> hits)

@@ -26,6 +26,17 @@ internal static class ScoringFixtures
     public static ContentSubmission Text(string key, string text, string? author = null) =>
         new() { IdempotencyKey = key, Text = text, Author = author, Locale = "en", Actor = "svc:test" };
 
+    /// <summary>Waits until every silo's scoring engine has loaded config <paramref name="version"/>; the time it took.</summary>
+    public static async Task<TimeSpan> WaitForEveryEngineAsync(Orleans.TestingHost.TestCluster cluster, int version, TimeSpan within)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var engines = cluster.Silos.Cast<Orleans.TestingHost.InProcessSiloHandle>()
+            .Select(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Warden.Grains.Scoring.ScoringEngine>(s.SiloHost.Services))
+            .ToList();
+        await Infrastructure.Eventually.Succeeds(() => Task.FromResult(engines.Min(e => e.Version)), v => v >= version, within, $"every silo on scoring config {version}");
+        return clock.Elapsed;
+    }
+
     private static (string, string, string) Pick()
     {
         using var model = TextClassifier.Load(TrainedModels.SpamModelPath);

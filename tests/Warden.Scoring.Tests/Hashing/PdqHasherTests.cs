@@ -1,3 +1,4 @@
+using Warden.Testing;
 using SkiaSharp;
 using Warden.Scoring.Hashing;
 

@@ -1,3 +1,4 @@
+using Warden.Testing;
 using Warden.Scoring.Models;
 using Warden.Scoring.Ocr;
 

@@ -38,6 +38,15 @@ public sealed class RuleMatcherTests
     }
 
     [Fact]
+    public void Run_together_ocr_text_finds_longer_keywords_only()
+    {
+        var set = new RuleSetDefinition { Name = "pharma", Policy = "spam", Keywords = ["viagra", "ass"] };
+        var matcher = new RuleMatcher([set], null);
+        matcher.Match("CHEAPVIAGRAONLINE").Should().BeEmpty("ordinary text matches whole words");
+        matcher.Match("CHEAPVIAGRAONLINE classic", unspaced: true).Should().ContainSingle().Which.Term.Should().Be("viagra");
+    }
+
+    [Fact]
     public void Patterns_run_on_normalised_text()
     {
         var spam = new RuleSetDefinition { Name = "crypto", Policy = "spam", Patterns = [@"\bfree (btc|bitcoin)\b"] };

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Warden.Scoring.Tests;
+namespace Warden.Testing;
 
 /// <summary>Images the tests draw themselves: scenes of shapes for hashing, lines of text for OCR.</summary>
 public static class TestImages
