@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Saves the sample review queues (samples/queues/*.json) into the running cluster, leaving queues that
-# already have a config alone, so running it again changes nothing.
+# Saves the sample review queues (samples/queues/*.json) and rule sets (samples/rules/*.json) into the running cluster, leaving ones that
+# already exist alone, so running it again changes nothing.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 CLI_DLL="${WARDEN_CLI_DLL:-$STATE_DIR/cli/warden.dll}"
@@ -11,4 +11,6 @@ if [ -z "${WARDEN_CLI_DLL:-}" ]; then
 fi
 
 dotnet "$CLI_DLL" queues put "$REPO_ROOT"/samples/queues/*.json --keep-existing --actor "deploy:samples" \
+  --cluster "$CONNECTION_STRING" --service-id "$SERVICE_ID" --cluster-id "$CLUSTER_ID"
+dotnet "$CLI_DLL" rules put "$REPO_ROOT"/samples/rules/*.json --keep-existing --actor "deploy:samples" \
   --cluster "$CONNECTION_STRING" --service-id "$SERVICE_ID" --cluster-id "$CLUSTER_ID"

@@ -7,5 +7,9 @@ var root = new RootCommand("warden: operate a Warden cluster from the command li
     new Command("queues", "Review queue administration") { QueuesPutCommand.Create() },
     new Command("decisions", "The decisions log") { DecisionsExportCommand.Create() },
     KeysCommand.Create(),
+    PdqCommand.Create(),
+    new Command("banks", "Hash banks") { BanksImportCommand.Create() },
+    new Command("rules", "Keyword and pattern rule sets") { RulesPutCommand.Create() },
+    ModelsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
