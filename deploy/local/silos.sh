@@ -24,6 +24,7 @@ start() {
     fi
     Warden__Mode=Cluster Warden__ConnectionString="$CONNECTION_STRING" \
     Warden__ServiceId="$SERVICE_ID" Warden__ClusterId="$CLUSTER_ID" \
+    Warden__Scoring__TextModel="$STATE_DIR/models/spam.onnx" \
     Warden__SiloPort=$silo Warden__GatewayPort=$gateway Warden__HttpPort=$http \
       nohup dotnet "$SILO_DLL" >"$LOG_DIR/silo-$silo.log" 2>&1 &
     echo $! >"$pidfile"
