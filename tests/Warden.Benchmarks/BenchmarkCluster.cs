@@ -32,7 +32,11 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         var postgres = await PostgresServer.StartAsync(durable: true);
         var connectionString = await postgres.CreateDatabaseAsync("bench");
         // The per-key rate limit is a deployment's policy; here it must not be what is measured.
-        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId, settings: new Dictionary<string, string?> { ["Warden:Api:RequestsPerMinute"] = "1000000000" });
+        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId, settings: new Dictionary<string, string?>
+        {
+            ["Warden:Api:RequestsPerMinute"] = "1000000000",
+            ["Warden:Scoring:TextModel"] = TrainedModels.SpamModelPath,
+        });
         var client = await WardenClient.ConnectAsync(new WardenClientOptions
         {
             UseCluster = true,

@@ -8,8 +8,8 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
-var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster))
-    .Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster)).Concat(ScoringScenarios.All(cluster))
+    .Where(s => options.Only is null || options.Only.Split(',').Any(only => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
     .ToList();
 
 var summaries = new List<ScenarioSummary>();
@@ -23,6 +23,7 @@ foreach (var scenario in scenarios)
 
     await LoadLoop.RunAsync(scenario.Concurrency, options.Warmup, scenario.Operation);
     ReviewScenarios.ResetLatency(scenario.Name);
+    ScoringScenarios.ResetLatency(scenario.Name);
     var runs = new List<LoadResult>();
     for (var run = 0; run < options.Runs; run++)
     {
@@ -64,6 +65,10 @@ Ratio("lease-decide-c200", "npgsql-upsert-c16");
 Ratio("lease-decide-c200", "label-write-c16");
 Ratio("lease-decide-nolabel-c200", "grain-state-write-c16");
 Ratio("enqueue-c64", "npgsql-upsert-c16");
+Ratio("scoring-worker-c64", "onnx-run-b64-c1");
+Ratio("scoring-worker-c64", "featurize-onnx-b64-c1");
+Ratio("pdq-match-1m-c1", "pdq-scan-1m-c1");
+Ratio("submit-text-c64", "label-write-c16");
 foreach (var (name, value) in ratios)
 {
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");
@@ -75,6 +80,25 @@ foreach (var (scenario, latency) in ReviewScenarios.LeaseNextLatency.Where(l => 
     double Ms(double percentile) => latency.GetValueAtPercentile(percentile) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
     leaseNext[scenario] = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
     Console.WriteLine($"LeaseNext in {scenario} (measured runs): {latency.TotalCount} calls, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
+}
+
+object? pacedSubmit = null;
+if (ScoringScenarios.PacedSubmitLatency.TotalCount > 0)
+{
+    var latency = ScoringScenarios.PacedSubmitLatency;
+    double Ms(double percentile) => latency.GetValueAtPercentile(percentile) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+    pacedSubmit = new { samples = latency.TotalCount, p50Ms = Math.Round(Ms(50), 2), p99Ms = Math.Round(Ms(99), 2) };
+    Console.WriteLine($"submit → verdict at 1,000 items/s offered (measured runs): {latency.TotalCount} items, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
+}
+
+IReadOnlyList<string>? heldOut = null;
+if (options.Only is null || options.Only.Split(',').Contains("model-quality"))
+{
+    heldOut = ScoringScenarios.HeldOutQuality();
+    foreach (var line in heldOut)
+    {
+        Console.WriteLine($"held-out quality: {line}");
+    }
 }
 
 ImportBenchmark.Result? import = null;
@@ -96,6 +120,8 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     scenarios = summaries,
     ratios,
     leaseNext,
+    pacedSubmit,
+    heldOut,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");

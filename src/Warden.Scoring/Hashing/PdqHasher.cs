@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
 namespace Warden.Scoring.Hashing;
 
 /// <summary>
@@ -46,8 +49,11 @@ public static class PdqHasher
             return (float[])image.Luma.Clone();
         }
 
-        var a = (float[])image.Luma.Clone();
-        var b = new float[a.Length];
+        // Scratch from the pool: two 1 MB buffers per 512×512 image would otherwise be large-object allocations.
+        var length = image.Luma.Length;
+        var a = ArrayPool<float>.Shared.Rent(length);
+        var b = ArrayPool<float>.Shared.Rent(length);
+        image.Luma.CopyTo(a, 0);
         int windowAlongRows = (cols + 127) / 128, windowAlongCols = (rows + 127) / 128;
         for (var pass = 0; pass < 2; pass++)
         {
@@ -56,10 +62,7 @@ public static class PdqHasher
                 Box(a, b, r * cols, 1, cols, windowAlongRows);
             }
 
-            for (var c = 0; c < cols; c++)
-            {
-                Box(b, a, c, cols, rows, windowAlongCols);
-            }
+            BoxColumns(b, a, rows, cols, windowAlongCols);
         }
 
         var result = new float[Size * Size];
@@ -73,6 +76,8 @@ public static class PdqHasher
             }
         }
 
+        ArrayPool<float>.Shared.Return(a);
+        ArrayPool<float>.Shared.Return(b);
         return result;
     }
 
@@ -105,6 +110,44 @@ public static class PdqHasher
             sum -= input[remove];
             count--;
             output[write] = sum / count;
+        }
+    }
+
+    /// <summary>
+    /// The same box filter down every column at once, sweeping whole rows: row-major memory order, so
+    /// a large image is not walked column by column (one cache miss per pixel).
+    /// </summary>
+    private static void BoxColumns(float[] input, float[] output, int rows, int cols, int window)
+    {
+        var half = (window + 2) / 2;
+        var sums = new float[cols];
+        int add = 0, remove = 0, write = 0, count = 0;
+        void AddRow(int row) => TensorPrimitives.Add(sums, input.AsSpan(row * cols, cols), sums);
+        void RemoveRow(int row) => TensorPrimitives.Subtract(sums, input.AsSpan(row * cols, cols), sums);
+        void WriteRow(int row, int n) => TensorPrimitives.Divide(sums, n, output.AsSpan(row * cols, cols));
+
+        for (var i = 0; i < half - 1; i++, count++)
+        {
+            AddRow(add++);
+        }
+
+        for (var i = 0; i < window - half + 1; i++)
+        {
+            AddRow(add++);
+            WriteRow(write++, ++count);
+        }
+
+        for (var i = 0; i < rows - window; i++)
+        {
+            AddRow(add++);
+            RemoveRow(remove++);
+            WriteRow(write++, count);
+        }
+
+        for (var i = 0; i < half - 1; i++)
+        {
+            RemoveRow(remove++);
+            WriteRow(write++, --count);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class PdqIndex
     }
 
     /// <summary>Visits every slot value within <paramref name="radius"/> bit flips of <paramref name="value"/> (flipping bits from <paramref name="fromBit"/> up).</summary>
-    private void ProbeWithin(int slot, ushort value, int radius, int fromBit, int flipped, Hash256 query, int threshold, List<(int, int)> found)
+    private void ProbeWithin(int slot, ushort value, int radius, int fromBit, int flipped, in Hash256 query, int threshold, List<(int, int)> found)
     {
         Visit(slot, value, query, threshold, radius, found);
         if (flipped == radius)
@@ -94,15 +94,17 @@ public sealed class PdqIndex
         }
     }
 
-    private void Visit(int slot, ushort bucket, Hash256 query, int threshold, int radius, List<(int, int)> found)
+    private void Visit(int slot, ushort bucket, in Hash256 query, int threshold, int radius, List<(int, int)> found)
     {
         var starts = _bucketStarts[slot];
-        var members = _members[slot];
-        for (var m = starts[bucket]; m < starts[bucket + 1]; m++)
+        var members = _members[slot].AsSpan(starts[bucket], starts[bucket + 1] - starts[bucket]);
+        var hashes = _hashes;
+        ulong q0 = query.W0, q1 = query.W1, q2 = query.W2, q3 = query.W3;
+        foreach (var id in members)
         {
-            var id = members[m];
-            var candidate = _hashes[id];
-            var distance = candidate.DistanceTo(query);
+            ref readonly var candidate = ref hashes[id];
+            var distance = BitOperations.PopCount(candidate.W0 ^ q0) + BitOperations.PopCount(candidate.W1 ^ q1)
+                + BitOperations.PopCount(candidate.W2 ^ q2) + BitOperations.PopCount(candidate.W3 ^ q3);
             if (distance <= threshold && !SeenInEarlierSlot(candidate, query, slot, radius))
             {
                 found.Add((id, distance));
@@ -111,7 +113,7 @@ public sealed class PdqIndex
     }
 
     /// <summary>A candidate is reported from the first slot that reaches it, so no per-query set is needed.</summary>
-    private static bool SeenInEarlierSlot(Hash256 candidate, Hash256 query, int slot, int radius)
+    private static bool SeenInEarlierSlot(in Hash256 candidate, in Hash256 query, int slot, int radius)
     {
         for (var earlier = 0; earlier < slot; earlier++)
         {

@@ -22,86 +22,87 @@ public sealed class TextFeatures(int dimension)
     public void Extract(string text, Span<float> vector)
     {
         vector.Clear();
-        var counts = Count(text);
-        double norm = 0;
-        foreach (var (index, count) in counts)
+        var sink = new DenseSink(vector.Length - 1, new List<int>(256));
+        Walk(text, ref sink, vector);
+
+        // Counts become log(1 + |count|) with their sign; a bucket whose count cancelled to 0 stays 0.
+        var values = new List<(int Index, float Value)>(sink.Touched.Count);
+        foreach (var index in sink.Touched)
         {
-            var value = (float)Math.Log(1 + Math.Abs(count)) * Math.Sign(count);
-            vector[index] = value;
+            var count = vector[index];
+            if (count != 0)
+            {
+                values.Add((index, (float)Math.Log(1 + Math.Abs(count)) * Math.Sign(count)));
+                vector[index] = 0;
+            }
+        }
+
+        double norm = 0;
+        foreach (var (_, value) in values)
+        {
             norm += value * value;
         }
 
-        if (norm > 0)
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0;
+        foreach (var (index, value) in values)
         {
-            var scale = (float)(1 / Math.Sqrt(norm));
-            foreach (var index in counts.Keys)
-            {
-                vector[index] *= scale;
-            }
+            vector[index] = value * scale;
         }
     }
 
-    /// <summary>The non-zero entries only, for training on sparse vectors.</summary>
+    /// <summary>The non-zero entries only, for training on sparse vectors; the same values <see cref="Extract"/> writes.</summary>
     public (int[] Indices, float[] Values) ExtractSparse(string text)
     {
-        var counts = Count(text);
-        var indices = counts.Keys.ToArray();
-        var values = indices.Select(i => (float)Math.Log(1 + Math.Abs(counts[i])) * Math.Sign(counts[i])).ToArray();
-        var norm = Math.Sqrt(values.Sum(v => (double)v * v));
-        if (norm > 0)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = (float)(values[i] / norm);
-            }
-        }
-
-        return (indices, values);
+        var vector = new float[Dimension];
+        Extract(text, vector);
+        var indices = Enumerable.Range(0, Dimension).Where(i => vector[i] != 0).ToArray();
+        return (indices, [.. indices.Select(i => vector[i])]);
     }
 
-    private Dictionary<int, int> Count(string text)
+    private void Walk(string text, ref DenseSink sink, Span<float> counts)
     {
         var words = TextNormalizer.Words(text.Length > MaxCharacters ? text[..MaxCharacters] : text);
-        var counts = new Dictionary<int, int>(words.Count * 2);
         string? previous = null;
+        Span<char> bounded = stackalloc char[32];
         foreach (var word in words)
         {
-            Add(counts, Fnv(word, 0x811C9DC5));
+            sink.Add(Fnv(word, 0x811C9DC5), counts);
             if (previous is not null)
             {
-                Add(counts, Fnv(word, Fnv(previous, 0x9E3779B9)));
+                sink.Add(Fnv(word, Fnv(previous, 0x9E3779B9)), counts);
             }
 
             previous = word;
             if (word.Length is >= 4 and <= 30)
             {
-                AddCharacterGrams(counts, word);
+                bounded[0] = '<';
+                word.CopyTo(bounded[1..]);
+                bounded[word.Length + 1] = '>';
+                var gram = bounded[..(word.Length + 2)];
+                for (var n = 3; n <= 4; n++)
+                {
+                    for (var start = 0; start + n <= gram.Length; start++)
+                    {
+                        sink.Add(Fnv(gram.Slice(start, n), 0x01234567), counts);
+                    }
+                }
             }
         }
-
-        return counts;
     }
 
-    private void AddCharacterGrams(Dictionary<int, int> counts, string word)
+    /// <summary>Signed counts straight into the dense vector, remembering which buckets were touched.</summary>
+    private readonly record struct DenseSink(int Mask, List<int> Touched)
     {
-        Span<char> bounded = stackalloc char[word.Length + 2];
-        bounded[0] = '<';
-        word.CopyTo(bounded[1..]);
-        bounded[^1] = '>';
-        for (var n = 3; n <= 4; n++)
+        public void Add(uint hash, Span<float> counts)
         {
-            for (var start = 0; start + n <= bounded.Length; start++)
+            var index = (int)(hash & (uint)Mask);
+            if (counts[index] == 0)
             {
-                Add(counts, Fnv(bounded.Slice(start, n), 0x01234567));
+                Touched.Add(index);
             }
-        }
-    }
 
-    private void Add(Dictionary<int, int> counts, uint hash)
-    {
-        var index = (int)(hash & (uint)(Dimension - 1));
-        var sign = (hash & 0x8000_0000) == 0 ? 1 : -1;
-        counts[index] = counts.GetValueOrDefault(index) + sign;
+            counts[index] += (hash & 0x8000_0000) == 0 ? 1 : -1;
+        }
     }
 
     /// <summary>FNV-1a: stable across processes and machines, unlike <see cref="string.GetHashCode()"/>.</summary>

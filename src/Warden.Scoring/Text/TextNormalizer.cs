@@ -72,6 +72,19 @@ public static class TextNormalizer
     /// <summary>NFKC, case folding, accents and invisible characters removed, homoglyphs mapped; whitespace to ' '.</summary>
     private static string FoldCharacters(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            // Most text: nothing to compose, strip or map, only case and whitespace to fold.
+            return string.Create(text.Length, text, static (chars, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    var c = source[i];
+                    chars[i] = c <= ' ' || c == '\x7f' ? ' ' : char.ToLowerInvariant(c);
+                }
+            });
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormKC).Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

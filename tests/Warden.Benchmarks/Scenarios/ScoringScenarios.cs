@@ -1,0 +1,191 @@
+using HdrHistogram;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Warden.Abstractions.Labels;
+using Warden.Abstractions.Scoring;
+using Warden.Scoring;
+using Warden.Scoring.Hashing;
+using Warden.Scoring.Models;
+using Warden.Scoring.Ocr;
+using Warden.Scoring.Training;
+using Warden.Testing;
+
+namespace Warden.Benchmarks.Scenarios;
+
+/// <summary>
+/// The scoring cascade's figures: submit → verdict with PostgreSQL persistence (closed loop and paced at
+/// 1,000 items/s), the scoring worker against raw ONNX Runtime runs of the same model and batch size,
+/// PDQ hashing of 512×512 images, matching against a 1M-hash bank (index and brute force), and OCR.
+/// </summary>
+public static class ScoringScenarios
+{
+    private const int BankSize = 1_000_000;
+    private const int Batch = 64;
+
+    /// <summary>Submit → verdict latency in the paced scenario (the pacing wait excluded), measured runs only.</summary>
+    public static LongConcurrentHistogram PacedSubmitLatency { get; private set; } = NewHistogram();
+
+    public static void ResetLatency(string scenario)
+    {
+        if (scenario.StartsWith("submit-text-paced", StringComparison.Ordinal))
+        {
+            PacedSubmitLatency = NewHistogram();
+        }
+    }
+
+    private static LongConcurrentHistogram NewHistogram() => new(1, TimeStamp.Seconds(60), 3);
+
+    public static IEnumerable<Scenario> All(BenchmarkCluster cluster)
+    {
+        var grains = cluster.Client.Grains;
+        var texts = new Lazy<string[]>(LoadTexts);
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        Task Submit(int worker, long i)
+        {
+            var corpus = texts.Value;
+            var text = corpus[(int)((worker * 7919 + i) % corpus.Length)];
+            return SubmitAsync(grains, $"pin:bench-{run}-{worker}-{i}", text, $"user:bench-{worker % 500}");
+        }
+
+        yield return new Scenario("submit-text-c64", "items/s", 64, Submit, () => Task.FromResult(texts.Value));
+
+        // 200 submitters at 5 items/s each: latency at 1,000 items/s, below saturation.
+        yield return new Scenario("submit-text-paced-1000", "items/s", 200, async (worker, i) =>
+        {
+            if (i == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(worker * 200.0 / 200));
+            }
+
+            var pace = Task.Delay(TimeSpan.FromMilliseconds(200));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Submit(worker, i);
+            PacedSubmitLatency.RecordValue(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            await pace;
+        });
+
+        yield return new Scenario("scoring-worker-c64", "items/s", 64, (worker, i) =>
+            grains.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest("pin:x", texts.Value[(int)((worker * 7919 + i) % texts.Value.Length)], [], 0.5)));
+
+        var model = new Lazy<(InferenceSession Session, float[] Features, int Dimension)>(() => PrepareModel(texts.Value));
+        yield return new Scenario($"onnx-run-b{Batch}-c1", "items/s", 1, (_, _) =>
+        {
+            var (session, features, dimension) = model.Value;
+            using var results = session.Run([NamedOnnxValue.CreateFromTensor(ModelContract.InputName, new DenseTensor<float>(features, [Batch, dimension]))]);
+            return Task.CompletedTask;
+        }, ItemsPerOperation: Batch);
+
+        var classifier = new Lazy<TextClassifier>(() => TextClassifier.Load(TrainedModels.SpamModelPath, ExecutionProvider.CreateOptions("cpu", 2)));
+        yield return new Scenario($"featurize-onnx-b{Batch}-c1", "items/s", 1, (_, i) =>
+        {
+            var corpus = texts.Value;
+            classifier.Value.Score([.. Enumerable.Range(0, Batch).Select(k => corpus[(int)((i * Batch + k) % corpus.Length)])]);
+            return Task.CompletedTask;
+        }, ItemsPerOperation: Batch);
+
+        var images = new Lazy<byte[][]>(() => [.. Enumerable.Range(0, 16).Select(seed => { using var scene = TestImages.Scene(seed); return TestImages.Encode(scene); })]);
+        yield return new Scenario("pdq-png-512-c2", "hashes/s", 2, (worker, i) =>
+        {
+            PdqHasher.Hash(images.Value[(int)((worker + i) % images.Value.Length)]);
+            return Task.CompletedTask;
+        });
+
+        var lumas = new Lazy<LumaImage[]>(() => [.. images.Value.Select(b => LumaImage.Decode(b))]);
+        yield return new Scenario("pdq-hash-only-512-c2", "hashes/s", 2, (worker, i) =>
+        {
+            PdqHasher.Hash(lumas.Value[(int)((worker + i) % lumas.Value.Length)]);
+            return Task.CompletedTask;
+        });
+
+        var bank = new Lazy<(PdqIndex Index, Hash256[] Queries)>(BuildBank);
+        yield return new Scenario("pdq-match-1m-c1", "queries/s", 1, (_, i) =>
+        {
+            var (index, queries) = bank.Value;
+            index.Search(queries[i % queries.Length], 31);
+            return Task.CompletedTask;
+        }, () => Task.FromResult(bank.Value));
+        yield return new Scenario("pdq-match-1m-c2", "queries/s", 2, (worker, i) =>
+        {
+            var (index, queries) = bank.Value;
+            index.Search(queries[(worker * 997 + i) % queries.Length], 31);
+            return Task.CompletedTask;
+        });
+        yield return new Scenario("pdq-scan-1m-c1", "queries/s", 1, (_, i) =>
+        {
+            var (index, queries) = bank.Value;
+            index.Scan(queries[i % queries.Length], 31);
+            return Task.CompletedTask;
+        });
+
+        var ocr = new Lazy<(PaddleOcr Ocr, byte[] Image)>(() =>
+        {
+            using var image = TestImages.Text("CHEAP VIAGRA ONLINE", "NO PRESCRIPTION NEEDED", "CLICK HERE TO ORDER");
+            return (new PaddleOcr(ScoringAssets.OcrModels(ScoringAssets.Locate()), ExecutionProvider.CreateOptions("cpu", 2)), TestImages.Encode(image));
+        });
+        yield return new Scenario("ocr-3-lines-c1", "images/s", 1, (_, _) =>
+        {
+            ocr.Value.Ocr.Read(ocr.Value.Image);
+            return Task.CompletedTask;
+        }, () => Task.FromResult(ocr.Value));
+    }
+
+    /// <summary>The model's precision, recall and F1 on the held-out -2 groups, at its own thresholds.</summary>
+    public static IReadOnlyList<string> HeldOutQuality()
+    {
+        using var classifier = TextClassifier.Load(TrainedModels.SpamModelPath);
+        var assets = ScoringAssets.Locate();
+        var items = Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-2")).Select(i => (i.Text, true))
+            .Concat(Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-2")).Select(i => (i.Text, false)))
+            .ToList();
+        return Evaluation.Run(classifier, items);
+    }
+
+    private static async Task SubmitAsync(IGrainFactory grains, string entity, string text, string author)
+    {
+        var result = await grains.GetGrain<IEntityGrain>(entity).Submit(new ContentSubmission { IdempotencyKey = "1", Text = text, Author = author, Actor = "bench" });
+        if (result.Content?.Verdict is null)
+        {
+            throw new InvalidOperationException("no verdict: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+    }
+
+    /// <summary>Held-out corpus texts, as a feed would send them (the -2 groups: never trained on).</summary>
+    private static string[] LoadTexts()
+    {
+        var assets = ScoringAssets.Locate();
+        return [.. Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-2")).Concat(Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-2")))
+            .Select(i => i.Text).Where(t => t.Length <= 20_000)];
+    }
+
+    private static (InferenceSession, float[], int) PrepareModel(string[] texts)
+    {
+        var classifier = TextClassifier.Load(TrainedModels.SpamModelPath);
+        var features = classifier.Featurize([.. texts.Take(Batch)]);
+        var dimension = classifier.Contract.Dimension;
+        classifier.Dispose();
+        return (new InferenceSession(TrainedModels.SpamModelPath, ExecutionProvider.CreateOptions("cpu", 2)), features, dimension);
+    }
+
+    private static (PdqIndex, Hash256[]) BuildBank()
+    {
+        var random = new Random(2026);
+        Hash256 RandomHash() => new((ulong)random.NextInt64() << 1 ^ (ulong)random.Next(), (ulong)random.NextInt64() << 1 ^ (ulong)random.Next(), (ulong)random.NextInt64() << 1 ^ (ulong)random.Next(), (ulong)random.NextInt64() << 1 ^ (ulong)random.Next());
+        var hashes = Enumerable.Range(0, BankSize).Select(_ => RandomHash()).ToArray();
+        // Half the queries are near copies of banked hashes (a match to find), half unrelated.
+        var queries = Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? Flip(hashes[random.Next(BankSize)], random.Next(0, 24), random) : RandomHash()).ToArray();
+        return (new PdqIndex(hashes), queries);
+    }
+
+    private static Hash256 Flip(Hash256 hash, int bits, Random random)
+    {
+        var words = new[] { hash.W0, hash.W1, hash.W2, hash.W3 };
+        for (var b = 0; b < bits; b++)
+        {
+            var bit = random.Next(256);
+            words[bit / 64] ^= 1UL << (bit % 64);
+        }
+
+        return new Hash256(words[0], words[1], words[2], words[3]);
+    }
+}
