@@ -47,6 +47,7 @@ public static class ApiRegistration
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy);
         LabelApi.Map(api);
         QueueApi.Map(api);
+        ScoringApi.Map(api);
         return app;
     }
 }

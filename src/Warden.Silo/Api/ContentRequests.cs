@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using Warden.Abstractions.Scoring;
+
+namespace Warden.Silo.Api;
+
+/// <summary>A submission as JSON: images as base64 (multipart/form-data takes them as files instead).</summary>
+public sealed record SubmitRequest(
+    string? IdempotencyKey,
+    string? Text,
+    IReadOnlyList<ImageRequest>? Images,
+    string? Author,
+    string? Surface,
+    string? Community,
+    string? Locale);
+
+public sealed record ImageRequest(string? Name, byte[]? Data);
+
+/// <summary>A stored submission as the facade returns it: the verdict, and each image described rather than echoed.</summary>
+public sealed record ContentResponse(
+    string Entity,
+    string IdempotencyKey,
+    ContentStatus Status,
+    ContentVerdict? Verdict,
+    string? ReviewQueue,
+    string? ReviewJobId,
+    string? ReviewReason,
+    DateTimeOffset ReceivedAt,
+    string? Text,
+    IReadOnlyList<ImageInfo> Images,
+    bool Duplicate = false)
+{
+    public static ContentResponse From(ContentRecord record, bool duplicate = false) => new(
+        record.Entity,
+        record.Submission.IdempotencyKey,
+        record.Status,
+        record.Verdict,
+        record.ReviewQueue,
+        record.ReviewJobId,
+        record.ReviewReason,
+        record.ReceivedAt,
+        record.Submission.Text,
+        [.. record.Submission.Images.Select(i => new ImageInfo(i.Name, i.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(i.Bytes))))],
+        duplicate);
+}
+
+public sealed record ImageInfo(string? Name, int Bytes, string Sha256);
+
+/// <summary>A bank import as JSON.</summary>
+public sealed record BankImportRequest(string? Policy, string? Enforcement, int? Threshold, IReadOnlyList<HashBankEntry>? Entries);
