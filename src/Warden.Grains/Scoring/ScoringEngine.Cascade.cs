@@ -21,7 +21,8 @@ public sealed partial class ScoringEngine
         var ocrTexts = new List<string>();
         foreach (var image in request.Images)
         {
-            var (imageMatches, ocrText) = InspectImage(image.Bytes, loaded.Banks);
+            // Decoding, hashing and OCR take tens to hundreds of milliseconds: off the grain scheduler.
+            var (imageMatches, ocrText) = await Task.Run(() => InspectImage(image.Bytes, loaded.Banks));
             matches.AddRange(imageMatches);
             if (!string.IsNullOrWhiteSpace(ocrText))
             {
