@@ -68,6 +68,7 @@ Ratio("enqueue-c64", "npgsql-upsert-c16");
 Ratio("scoring-worker-c64", "onnx-run-b64-c1");
 Ratio("scoring-worker-c64", "featurize-onnx-b64-c1");
 Ratio("pdq-match-1m-c1", "pdq-scan-1m-c1");
+Ratio("onnx-run-b64-c1", "onnx-run-b1-c1");
 Ratio("submit-text-c64", "label-write-c16");
 foreach (var (name, value) in ratios)
 {

@@ -96,6 +96,26 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_sampled_confident_verdict_goes_to_humans_for_audit_and_the_meter_counts_it()
+    {
+        var settings = Settings();
+        settings["Warden:Scoring:Categories:spam:AuditSampleRate"] = "1";
+        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_audit"), "scoring-audit", silos: 1, settings);
+        using var meter = new ScoringMeterRecorder();
+        await SaveAsync(cluster.GrainFactory, Sample("spam"));
+        (await cluster.GrainFactory.GetGrain<IRoutingGrain>("default").SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam" }] }, 0, "user:lead"))
+            .Should().BeEmpty();
+
+        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:audited").Submit(Text("a1", ClearHam));
+
+        result.Content!.Verdict!.Categories.Single(c => c.Category == "spam").Decision.Should().Be(VerdictDecision.Allow);
+        result.Content.Status.Should().Be(ContentStatus.Queued);
+        result.Content.ReviewReason.Should().Be("quality-audit");
+        meter.Count("warden.scoring.verdicts", ("category", "spam"), ("decision", "allow")).Should().BeGreaterThanOrEqualTo(1);
+        meter.Count("warden.scoring.routed", ("category", "spam"), ("reason", "quality-audit")).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task A_category_that_fails_closed_blocks_when_its_model_is_unavailable()
     {
         var settings = Settings(model: "/nonexistent/spam.onnx");
