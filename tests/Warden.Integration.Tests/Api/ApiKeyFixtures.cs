@@ -32,4 +32,16 @@ internal static class ApiKeyFixtures
 
         return request;
     }
+
+    public static async Task<System.Text.Json.JsonElement> Json(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    /// <summary>Asserts a problem+json answer with <paramref name="status"/> and returns its body.</summary>
+    public static async Task<System.Text.Json.JsonElement> Problem(HttpResponseMessage response, System.Net.HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(status, body);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement;
+    }
 }

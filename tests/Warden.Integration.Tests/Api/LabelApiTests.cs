@@ -106,15 +106,4 @@ public sealed class LabelApiTests(PostgresFixture postgres)
 
     private async Task<LoopbackSilo> StartAsync(string database, IReadOnlyDictionary<string, string?> settings) =>
         await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync(database), database.Replace('_', '-'), settings: settings);
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-
-    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(status, body);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", body);
-        return JsonDocument.Parse(body).RootElement;
-    }
 }
