@@ -16,6 +16,12 @@ public static class ApiRegistration
         builder.Services.Configure<ApiSettings>(builder.Configuration.GetSection(ApiSettings.SectionName));
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Warden HTTP facade";
+            document.Info.Description = "Labels, enforcement, content submission, scoring, queues and routing. Authenticate with 'Authorization: Bearer <API key>'; errors are application/problem+json.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -38,12 +44,17 @@ public static class ApiRegistration
         return builder;
     }
 
+    /// <summary>The OpenAPI document's name: it is served at <c>/api/v1/openapi.json</c>.</summary>
+    public const string OpenApiDocumentName = "v1";
+
     public static WebApplication MapWardenApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Generated from the endpoints themselves, so it cannot drift from them; readable without a key.
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RatePolicy);
         LabelApi.Map(api);
         QueueApi.Map(api);
