@@ -30,12 +30,12 @@ root.SetAction(async (parse, cancellationToken) =>
     using var progress = new Timer(_ => Console.Write($"\r{tally.Line(feed.Count, clock.Elapsed)}   "), null, 0, 500);
     await Parallel.ForEachAsync(feed, new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken }, async (item, _) =>
     {
-        var result = await client.Grains.GetGrain<IEntityGrain>(item.Entity).Submit(item.Submission);
+        var result = await client.SubmitAsync(item.Entity, item.Submission);
         tally.Add(item.Entity, result);
     });
     await progress.DisposeAsync();
     Console.WriteLine($"\r{tally.Line(feed.Count, clock.Elapsed)}   ");
-    await ShowAsync(client.Grains, tally);
+    await ShowAsync(client, tally);
     return 0;
 });
 return await root.Parse(args).InvokeAsync();
@@ -55,11 +55,11 @@ static async Task EnsureRoutingAsync(IGrainFactory grains)
     }
 }
 
-static async Task ShowAsync(IGrainFactory grains, Tally tally)
+static async Task ShowAsync(WardenClient client, Tally tally)
 {
     foreach (var (entity, record) in tally.Examples())
     {
-        var enforcement = await grains.GetGrain<IEntityGrain>(entity).GetEnforcement("home_feed");
+        var enforcement = await client.GetEnforcementAsync(entity, "home_feed");
         var verdict = record.Verdict!.Categories.OrderByDescending(c => c.Decision).First();
         Console.WriteLine($"{entity}: {verdict.Category} {verdict.Decision.ToString().ToLowerInvariant()} at {verdict.Score:0.000} → home_feed {enforcement.Enforcement}" +
             (record.ReviewQueue is null ? string.Empty : $", queued in {record.ReviewQueue}") +
@@ -68,7 +68,7 @@ static async Task ShowAsync(IGrainFactory grains, Tally tally)
 
     foreach (var queue in new[] { "spam-en", "escalations" })
     {
-        var metrics = await grains.GetGrain<IQueueGrain>(queue).GetMetrics();
+        var metrics = await client.GetQueueMetricsAsync(queue);
         Console.WriteLine($"queue {queue}: {metrics.Depth} waiting");
     }
 }

@@ -8,7 +8,7 @@ namespace Warden.Client;
 /// A connected client for services that do not run a host of their own: connect once, use
 /// <see cref="Grains"/>, dispose to disconnect.
 /// </summary>
-public sealed class WardenClient : IAsyncDisposable
+public sealed partial class WardenClient : IAsyncDisposable
 {
     private readonly IHost _host;
 
