@@ -11,5 +11,6 @@ var root = new RootCommand("warden: operate a Warden cluster from the command li
     new Command("banks", "Hash banks") { BanksImportCommand.Create() },
     new Command("rules", "Keyword and pattern rule sets") { RulesPutCommand.Create() },
     ModelsCommand.Create(),
+    AccountsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

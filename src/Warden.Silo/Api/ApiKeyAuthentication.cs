@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Warden.Abstractions.Access;
 using Warden.Core.Access;
 
 namespace Warden.Silo.Api;
@@ -10,12 +11,13 @@ namespace Warden.Silo.Api;
 /// Authenticates <c>Authorization: Bearer wdn_…</c> (or <c>X-Api-Key</c>) against the stored hash; the
 /// key's scopes become <c>scope</c> claims and its name the caller's identity (<c>key:&lt;name&gt;</c>).
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys, IGrainFactory grains)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "scope";
     public const string KeyIdClaim = "key_id";
+    public const string GroupClaim = "group";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -25,6 +27,11 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         if (string.IsNullOrEmpty(presented))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (presented.StartsWith(AccountRules.SessionPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateSessionAsync(presented);
         }
 
         if (ApiKeySecrets.Parse(presented) is not var (id, secret))
@@ -44,7 +51,23 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>A person's session: their roles become scopes and roles, their groups <c>group</c> claims.</summary>
+    private async Task<AuthenticateResult> AuthenticateSessionAsync(string token)
+    {
+        var account = await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).ResolveSession(token);
+        if (account is null)
+        {
+            return AuthenticateResult.Fail("unknown or expired session");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, "user:" + account.Username), new(KeyIdClaim, "user:" + account.Username) };
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(account.Roles.SelectMany(AccountRoles.Scopes).Distinct().Select(s => new Claim(ScopeClaim, s)));
+        claims.AddRange(account.Groups.Select(g => new Claim(GroupClaim, g)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties) =>
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API key required",
-            "Send a key as 'Authorization: Bearer wdn_…' or 'X-Api-Key'; a revoked or unknown key is refused.");
+            "Send an API key as 'Authorization: Bearer wdn_…' or 'X-Api-Key', or a session token from POST /api/v1/sessions as 'Authorization: Bearer wds_…'; revoked keys and expired sessions are refused.");
 }

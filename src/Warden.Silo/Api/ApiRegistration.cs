@@ -59,6 +59,8 @@ public static class ApiRegistration
         LabelApi.Map(api);
         QueueApi.Map(api);
         ScoringApi.Map(api);
+        AccountApi.Map(api);
+        JobApi.Map(api);
         return app;
     }
 }

@@ -10,7 +10,19 @@ public sealed class ArgumentExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not ArgumentException argument || !context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        if (exception is UnauthorizedAccessException refused)
+        {
+            // A grain's access check (queue groups) is a 403, with its reason.
+            await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Not allowed", refused.Message);
+            return true;
+        }
+
+        if (exception is not ArgumentException argument)
         {
             return false;
         }

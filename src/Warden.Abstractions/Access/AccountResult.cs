@@ -1,0 +1,8 @@
+using Warden.Abstractions.Labels;
+
+namespace Warden.Abstractions.Access;
+
+[GenerateSerializer, Immutable, Alias("warden.access.account-result")]
+public sealed record AccountResult(
+    [property: Id(0)] AccountInfo? Account,
+    [property: Id(1)] IReadOnlyList<FieldError> Errors);

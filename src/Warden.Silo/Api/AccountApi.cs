@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Warden.Abstractions.Access;
+
+namespace Warden.Silo.Api;
+
+/// <summary><c>/api/v1</c> sessions for people (sign in, sign out) and account administration.</summary>
+public static class AccountApi
+{
+    public sealed record SignInRequest(string? Username, string? Password);
+
+    public sealed record AccountRequest(string? Username, string? Password, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Groups);
+
+    public sealed record AccessRequest(IReadOnlyList<string>? Roles, IReadOnlyList<string>? Groups);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/sessions", async (HttpRequest request, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<SignInRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var session = await Registry(grains).SignIn(body!.Username ?? string.Empty, body.Password ?? string.Empty);
+            return session is null
+                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong, or the account is disabled.")
+                : Results.Ok(session);
+        }).AllowAnonymous();
+        api.MapDelete("/sessions", async (HttpRequest request, IGrainFactory grains) =>
+        {
+            await Registry(grains).SignOut(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
+            return Results.NoContent();
+        }).RequireAuthorization(ApiScopes.Review);
+
+        api.MapGet("/accounts", async (IGrainFactory grains) => Results.Ok(await Registry(grains).List())).RequireAuthorization(ApiScopes.Admin);
+        api.MapPost("/accounts", async (HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<AccountRequest>(request);
+            return problem ?? Answer(await Registry(grains).Create(body!.Username ?? string.Empty, body.Password ?? string.Empty, body.Roles ?? [], body.Groups ?? [], caller.Identity!.Name!));
+        }).RequireAuthorization(ApiScopes.Admin);
+        api.MapPut("/accounts/{username}/access", async (string username, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<AccessRequest>(request);
+            return problem ?? Answer(await Registry(grains).SetAccess(username, body!.Roles ?? [], body.Groups ?? [], caller.Identity!.Name!));
+        }).RequireAuthorization(ApiScopes.Admin);
+    }
+
+    private static IResult Answer(AccountResult result) => result.Errors.Count > 0 ? ApiProblems.Validation(result.Errors) : Results.Ok(result.Account);
+
+    private static IAccountRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
+}

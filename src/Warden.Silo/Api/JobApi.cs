@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Warden.Abstractions.Access;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+
+namespace Warden.Silo.Api;
+
+/// <summary>
+/// <c>/api/v1</c> review work: lease the next job, renew, release, decide, pass, escalate, and job
+/// details. The reviewer is the caller (a signed-in person, or a key), and every call checks the
+/// caller's groups against the queue's reviewer groups, not only the lease.
+/// </summary>
+public static class JobApi
+{
+    public sealed record DecideRequest(string? Token, IReadOnlyList<ObjectAction>? Actions, IReadOnlyList<string>? Labels, IReadOnlyList<string>? Policies, string? Note);
+
+    public sealed record MoveRequest(string? Token, string? Reason, string? Queue);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/queues/{queue}/lease", async (string queue, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var lease = await Grain(grains, queue).LeaseNext(Reviewer(caller));
+            return lease is null ? Results.NoContent() : Results.Ok(lease);
+        }).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/renew", (string queue, string job, string token, ClaimsPrincipal caller, IGrainFactory grains) =>
+            GuardedAsync(grains, queue, caller, q => q.Renew(job, token))).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/release", (string queue, string job, string token, ClaimsPrincipal caller, IGrainFactory grains) =>
+            GuardedAsync(grains, queue, caller, q => q.Release(job, token))).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/decide", async (string queue, string job, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<DecideRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var decision = new ReviewDecision
+            {
+                Reviewer = caller.Identity!.Name!,
+                Actions = body!.Actions ?? [],
+                Labels = body.Labels ?? [],
+                Policies = body.Policies ?? [],
+                Note = body.Note,
+            };
+            return await GuardedAsync(grains, queue, caller, q => q.Decide(job, body.Token ?? string.Empty, decision));
+        }).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/pass", async (string queue, string job, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<MoveRequest>(request);
+            return problem ?? await GuardedAsync(grains, queue, caller, q => q.Pass(job, body!.Token ?? string.Empty, body.Queue ?? string.Empty, body.Reason ?? string.Empty));
+        }).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/escalate", async (string queue, string job, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<MoveRequest>(request);
+            return problem ?? await GuardedAsync(grains, queue, caller, q => q.Escalate(job, body!.Token ?? string.Empty, body.Reason ?? string.Empty));
+        }).RequireAuthorization(ApiScopes.Review);
+        api.MapGet("/jobs/{job}", async (string job, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IReviewJobGrain>(job).GetDetails())).RequireAuthorization(ApiScopes.Review);
+    }
+
+    /// <summary>Runs <paramref name="call"/> only for a caller in one of the queue's groups (or an admin).</summary>
+    private static async Task<IResult> GuardedAsync(IGrainFactory grains, string queue, ClaimsPrincipal caller, Func<IQueueGrain, Task<DecideResult>> call)
+    {
+        var grain = Grain(grains, queue);
+        var config = await grain.GetConfig();
+        if (config is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no queue '{queue}'.");
+        }
+
+        var groups = Reviewer(caller).Groups;
+        if (!caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin) && config.ReviewerGroups.Count > 0 && !config.ReviewerGroups.Any(groups.Contains))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                detail: $"'{caller.Identity!.Name}' is in none of queue {queue}'s reviewer groups ({string.Join(", ", config.ReviewerGroups)}).");
+        }
+
+        var result = await call(grain);
+        return result.Errors.Count > 0 ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
+    }
+
+    private static Reviewer Reviewer(ClaimsPrincipal caller) =>
+        new(caller.Identity!.Name!, [.. caller.FindAll(ApiKeyAuthentication.GroupClaim).Select(c => c.Value)]);
+
+    private static IQueueGrain Grain(IGrainFactory grains, string queue) => grains.GetGrain<IQueueGrain>(queue);
+}

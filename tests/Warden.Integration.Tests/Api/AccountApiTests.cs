@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+using Warden.Integration.Tests.Infrastructure;
+using Warden.Testing;
+using static Warden.Integration.Tests.Api.ApiKeyFixtures;
+using static Warden.Integration.Tests.Reviews.ReviewFixtures;
+
+namespace Warden.Integration.Tests.Api;
+
+/// <summary>People's accounts: the first admin by command, sessions, and queue groups enforced on every HTTP job call.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AccountApiTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Reviewers_sign_in_and_only_those_in_a_queues_groups_lease_and_decide_over_http()
+    {
+        var database = await postgres.CreateDatabaseAsync("api_accounts");
+        await using var silo = await LoopbackSilo.StartAsync(database, "api-accounts");
+        string[] connection = ["--cluster", database, "--service-id", "api-accounts", "--cluster-id", "api-accounts"];
+        var http = silo.Http;
+
+        var (adminCode, adminOutput) = await WardenCli.RunAsync(["accounts", "create-admin", "root", "--password", "correct horse battery", .. connection]);
+        var (againCode, againOutput) = await WardenCli.RunAsync(["accounts", "create-admin", "root2", "--password", "correct horse battery", .. connection]);
+        adminCode.Should().Be(0, adminOutput);
+        (againCode, againOutput.Contains("an admin exists already")).Should().Be((1, true));
+
+        var admin = await SignInAsync(http, "root", "correct horse battery");
+        var created = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "ann", "password": "ann's long password", "roles": ["reviewer"], "groups": ["spam-reviewers"] }"""));
+        await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "eve", "password": "eve's long password", "roles": ["reviewer"], "groups": ["art-reviewers"] }"""));
+        var weak = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "Bad Name", "password": "short", "roles": ["overlord"] }"""));
+        created.StatusCode.Should().Be(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        (await Problem(weak, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(["Username", "Password", "Roles"]);
+        (await Problem(await http.SendAsync(Request(HttpMethod.Post, "/api/v1/sessions", null, """{ "username": "ann", "password": "wrong password!!" }""")), HttpStatusCode.Unauthorized))
+            .GetProperty("detail").GetString().Should().Contain("username or password");
+
+        var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
+        var queue = await SaveAsync(grains, Sample("spam"));
+        await queue.Enqueue(Job("http:1", "pin:1"));
+        var ann = await SignInAsync(http, "ann", "ann's long password");
+        var eve = await SignInAsync(http, "eve", "eve's long password");
+
+        var eveLease = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", eve));
+        var annLease = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann));
+        annLease.StatusCode.Should().Be(HttpStatusCode.OK, await annLease.Content.ReadAsStringAsync());
+        var lease = await Json(annLease);
+        var jobId = lease.GetProperty("jobId").GetString();
+        var token = lease.GetProperty("token").GetString();
+        var decision = JsonSerializer.Serialize(new { token, actions = new[] { new { @object = "item", action = "remove" } }, policies = new[] { "spam" } });
+        var eveDecides = await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{jobId}/decide", eve, decision));
+        var annRenews = await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{jobId}/renew?token={token}", ann));
+        var annDecides = await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{jobId}/decide", ann, decision));
+        var details = await http.SendAsync(Request(HttpMethod.Get, $"/api/v1/jobs/{jobId}", ann));
+        var reviewerAsAdmin = await http.SendAsync(Request(HttpMethod.Get, "/api/v1/accounts", ann));
+
+        (await Problem(eveLease, HttpStatusCode.Forbidden)).GetProperty("detail").GetString().Should().Contain("spam-reviewers");
+        await Problem(eveDecides, HttpStatusCode.Forbidden);
+        annRenews.StatusCode.Should().Be(HttpStatusCode.OK);
+        annDecides.StatusCode.Should().Be(HttpStatusCode.OK, await annDecides.Content.ReadAsStringAsync());
+        (await Json(annDecides)).GetProperty("outcome").GetString().Should().Be("final");
+        (await Json(details)).GetProperty("decisions")[0].GetProperty("reviewer").GetString().Should().Be("user:ann", "decisions are attributed to the signed-in person");
+        (await Problem(reviewerAsAdmin, HttpStatusCode.Forbidden)).GetProperty("missingScope").GetString().Should().Be("admin");
+
+        (await http.SendAsync(Request(HttpMethod.Delete, "/api/v1/sessions", ann))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Problem(await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann)), HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, string username, string password)
+    {
+        var response = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/sessions", null, JsonSerializer.Serialize(new { username, password })));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await Json(response)).GetProperty("token").GetString()!;
+    }
+}
