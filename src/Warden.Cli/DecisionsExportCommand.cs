@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Npgsql;
+using Warden.Client.Export;
 
 namespace Warden.Cli;
 
@@ -10,8 +11,6 @@ namespace Warden.Cli;
 /// </summary>
 internal static class DecisionsExportCommand
 {
-    private const int Page = 5000;
-
     public static Command Create()
     {
         var cluster = new Option<string?>("--cluster")
@@ -35,76 +34,10 @@ internal static class DecisionsExportCommand
             await using var db = NpgsqlDataSource.Create(parse.GetValue(cluster)!);
             var file = parse.GetValue(output);
             await using var writer = file is null ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(file.FullName);
-            var rows = await ExportAsync(db, writer, parse.GetValue(queue), parse.GetValue(since), parse.GetValue(all), cancellationToken);
+            var rows = await DecisionExporter.ExportAsync(db, writer, parse.GetValue(queue), parse.GetValue(since), parse.GetValue(all), cancellationToken);
             await Console.Error.WriteLineAsync($"exported {rows} decisions");
             return 0;
         });
         return command;
-    }
-
-    public static async Task<long> ExportAsync(NpgsqlDataSource db, TextWriter writer, string? queue, DateTimeOffset? since, bool all, CancellationToken cancellationToken)
-    {
-        long rows = 0, lastId = 0;
-        while (true)
-        {
-            await using var command = db.CreateCommand("""
-                SELECT id, job_id, queue_id, config_version, kind, reviewer, decided_at, objects::text, actions::text, labels::text, policies::text, note, reviewers::text
-                  FROM decisions
-                 WHERE id > $1 AND ($2::text IS NULL OR queue_id = $2) AND ($3::timestamptz IS NULL OR decided_at >= $3) AND ($4 OR kind = 'final')
-                 ORDER BY id LIMIT $5
-                """);
-            command.Parameters.AddWithValue(lastId);
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)queue ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)since ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-            command.Parameters.AddWithValue(all);
-            command.Parameters.AddWithValue(Page);
-            var read = 0;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    lastId = reader.GetInt64(0);
-                    read++;
-                    await writer.WriteLineAsync(Line(reader));
-                }
-            }
-
-            rows += read;
-            if (read < Page)
-            {
-                return rows;
-            }
-        }
-    }
-
-    private static string Line(NpgsqlDataReader row)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("jobId", row.GetString(1));
-            json.WriteString("queue", row.GetString(2));
-            json.WriteNumber("configVersion", row.GetInt32(3));
-            json.WriteString("kind", row.GetString(4));
-            json.WriteString("reviewer", row.GetString(5));
-            json.WriteString("decidedAt", row.GetFieldValue<DateTimeOffset>(6));
-            json.WritePropertyName("content");
-            JsonDocument.Parse(row.GetString(7)).WriteTo(json);
-            foreach (var (name, column) in new[] { ("actions", 8), ("labels", 9), ("policies", 10), ("reviewers", 12) })
-            {
-                json.WritePropertyName(name);
-                JsonDocument.Parse(row.GetString(column)).WriteTo(json);
-            }
-
-            if (!row.IsDBNull(11))
-            {
-                json.WriteString("note", row.GetString(11));
-            }
-
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -61,6 +61,7 @@ public static class ApiRegistration
         ScoringApi.Map(api);
         AccountApi.Map(api);
         JobApi.Map(api);
+        DecisionApi.Map(api);
         return app;
     }
 }

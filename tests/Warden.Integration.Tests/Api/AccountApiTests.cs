@@ -63,6 +63,12 @@ public sealed class AccountApiTests(PostgresFixture postgres)
         (await Json(details)).GetProperty("decisions")[0].GetProperty("reviewer").GetString().Should().Be("user:ann", "decisions are attributed to the signed-in person");
         (await Problem(reviewerAsAdmin, HttpStatusCode.Forbidden)).GetProperty("missingScope").GetString().Should().Be("admin");
 
+        var export = await http.SendAsync(Request(HttpMethod.Get, "/api/v1/decisions/export?queue=spam-en", admin));
+        export.Content.Headers.ContentType!.MediaType.Should().Be("application/x-ndjson");
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        lines.Should().ContainSingle().Which.GetProperty("reviewer").GetString().Should().Be("user:ann");
+        await Problem(await http.SendAsync(Request(HttpMethod.Get, "/api/v1/decisions/export", ann)), HttpStatusCode.Forbidden);
+
         (await http.SendAsync(Request(HttpMethod.Delete, "/api/v1/sessions", ann))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await Problem(await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann)), HttpStatusCode.Unauthorized);
     }

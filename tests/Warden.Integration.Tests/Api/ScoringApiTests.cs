@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Warden.Abstractions.Access;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Integration.Tests.Scoring;
@@ -96,10 +97,11 @@ public sealed class ScoringApiTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Every_naughty_string_as_content_text_or_label_evidence_is_stored_exactly_or_refused_never_a_500()
+    public async Task Every_naughty_string_as_content_text_label_evidence_or_queue_name_is_stored_exactly_or_refused_never_a_500()
     {
         await using var silo = await StartAsync("api_blns", new Dictionary<string, string?> { ["Warden:Api:RequestsPerMinute"] = "100000" });
-        var key = await CreateKeyAsync(silo, "blns", ApiScopes.Submit, ApiScopes.LabelsWrite, ApiScopes.EnforcementRead);
+        var key = await CreateKeyAsync(silo, "blns", ApiScopes.Submit, ApiScopes.LabelsWrite, ApiScopes.EnforcementRead, ApiScopes.QueuesAdmin);
+        var queueConfig = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "queues", "spam.json")))!.AsObject();
         var http = silo.Http;
         var strings = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(Path.Combine(Warden.Scoring.ScoringAssets.Locate(), "blns", "resources", "blns.json")))!;
         strings.Length.Should().BeGreaterThan(400);
@@ -116,7 +118,10 @@ public sealed class ScoringApiTests(PostgresFixture postgres)
                 createdAt = "2026-11-22T10:00:00Z",
                 evidence = text,
             })));
-            foreach (var (response, what) in new[] { (submitted, "content"), (label, "label") })
+            queueConfig["id"] = $"blns-{i}";
+            queueConfig["name"] = text;
+            var queue = await http.SendAsync(Request(HttpMethod.Put, $"/api/v1/queues/blns-{i}/config?expectedVersion=0", key, queueConfig.ToJsonString()));
+            foreach (var (response, what) in new[] { (submitted, "content"), (label, "label"), (queue, "queue name") })
             {
                 ((int)response.StatusCode).Should().BeOneOf([200, 400], $"{what} #{i} {JsonSerializer.Serialize(text)}: {await response.Content.ReadAsStringAsync()}");
             }
@@ -130,6 +135,12 @@ public sealed class ScoringApiTests(PostgresFixture postgres)
             else
             {
                 refused++;
+            }
+
+            if (queue.StatusCode == HttpStatusCode.OK)
+            {
+                var saved = await Json(await http.SendAsync(Request(HttpMethod.Get, $"/api/v1/queues/blns-{i}/config", key)));
+                saved.GetProperty("name").GetString().Should().Be(text, $"queue name #{i} comes back byte for byte");
             }
 
             if (label.StatusCode == HttpStatusCode.OK)
