@@ -70,6 +70,7 @@ Ratio("scoring-worker-c64", "featurize-onnx-b64-c1");
 Ratio("pdq-match-1m-c1", "pdq-scan-1m-c1");
 Ratio("onnx-run-b64-c1", "onnx-run-b1-c1");
 Ratio("submit-text-c64", "label-write-c16");
+Ratio("http-submit-c64", "submit-text-c64");
 foreach (var (name, value) in ratios)
 {
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");

@@ -18,7 +18,7 @@ public static class HttpScenarios
         var keyed = new Lazy<Task>(async () =>
         {
             var created = await cluster.Silo.App.Services.GetRequiredService<IGrainFactory>()
-                .GetGrain<IApiKeyRegistryGrain>("default").Create("bench", [ApiScopes.EnforcementRead], "bench");
+                .GetGrain<IApiKeyRegistryGrain>("default").Create("bench", [ApiScopes.EnforcementRead, ApiScopes.Submit], "bench");
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Key);
         });
 
@@ -31,5 +31,21 @@ public static class HttpScenarios
                 await response.Content.ReadAsByteArrayAsync();
             }, () => keyed.Value);
         }
+
+        // Submit → verdict over HTTP: the same held-out texts as submit-text-c64, as JSON bodies.
+        var bodies = new Lazy<string[]>(() => [.. ScoringScenarios.Texts.Value.Select(text => System.Text.Json.JsonSerializer.Serialize(new { idempotencyKey = "1", text, locale = "en" }))]);
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        yield return new Scenario("http-submit-c64", "items/s", 64, async (worker, i) =>
+        {
+            var body = bodies.Value[(int)((worker * 7919 + i) % bodies.Value.Length)];
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync($"/api/v1/entities/comment:http-{run}-{worker}-{i}/content", content);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+        }, async () =>
+        {
+            await keyed.Value;
+            _ = bodies.Value;
+        });
     }
 }

@@ -33,12 +33,15 @@ public static class ScoringScenarios
         }
     }
 
+    /// <summary>Held-out corpus texts, as a feed would send them (the -2 groups: never trained on).</summary>
+    public static Lazy<string[]> Texts { get; } = new(LoadTexts);
+
     private static LongConcurrentHistogram NewHistogram() => new(1, TimeStamp.Seconds(60), 3);
 
     public static IEnumerable<Scenario> All(BenchmarkCluster cluster)
     {
         var grains = cluster.Client.Grains;
-        var texts = new Lazy<string[]>(LoadTexts);
+        var texts = Texts;
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         Task Submit(int worker, long i)
@@ -158,7 +161,6 @@ public static class ScoringScenarios
         }
     }
 
-    /// <summary>Held-out corpus texts, as a feed would send them (the -2 groups: never trained on).</summary>
     private static string[] LoadTexts()
     {
         var assets = ScoringAssets.Locate();
