@@ -14,7 +14,7 @@ public static class AccountApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/sessions", async (HttpRequest request, IGrainFactory grains) =>
+        api.MapPost("/sessions", async (HttpRequest request, HttpResponse response, IGrainFactory grains) =>
         {
             var (body, problem) = await ApiJson.ReadAsync<SignInRequest>(request);
             if (problem is not null)
@@ -23,17 +23,30 @@ public static class AccountApi
             }
 
             var session = await Registry(grains).SignIn(body!.Username ?? string.Empty, body.Password ?? string.Empty);
-            return session is null
-                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong, or the account is disabled.")
-                : Results.Ok(session);
+            if (session is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong, or the account is disabled.");
+            }
+
+            // The same token as a cookie, for the pages a browser opens (the dashboard, the reviewer UI).
+            response.Cookies.Append(ApiKeyAuthentication.SessionCookie, session.Token, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = request.IsHttps,
+                Expires = session.ExpiresAt,
+                Path = "/",
+            });
+            return Results.Ok(session);
         }).AllowAnonymous();
-        api.MapDelete("/sessions", async (HttpRequest request, IGrainFactory grains) =>
+        api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, IGrainFactory grains) =>
         {
+            response.Cookies.Delete(ApiKeyAuthentication.SessionCookie);
             await Registry(grains).SignOut(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
             return Results.NoContent();
         }).RequireAuthorization(ApiScopes.Review);
 
-        api.MapGet("/accounts", async (IGrainFactory grains) => Results.Ok(await Registry(grains).List())).RequireAuthorization(ApiScopes.Admin);
+        api.MapGet("/accounts", async (int? offset, int? limit, IGrainFactory grains) => Page<AccountInfo>.From(await Registry(grains).List(), offset, limit)).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/accounts", async (HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
             var (body, problem) = await ApiJson.ReadAsync<AccountRequest>(request);

@@ -19,11 +19,19 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string KeyIdClaim = "key_id";
     public const string GroupClaim = "group";
 
+    /// <summary>The session cookie a browser carries. Honoured only outside <c>/api</c>, so the API cannot be driven cross-site by it.</summary>
+    public const string SessionCookie = "warden_session";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
             : Request.Headers["X-Api-Key"].ToString();
+        if (string.IsNullOrEmpty(presented) && !Request.Path.StartsWithSegments("/api") && Request.Cookies.TryGetValue(SessionCookie, out var cookie))
+        {
+            presented = cookie;
+        }
+
         if (string.IsNullOrEmpty(presented))
         {
             return AuthenticateResult.NoResult();

@@ -62,6 +62,7 @@ public static class ApiRegistration
         AccountApi.Map(api);
         JobApi.Map(api);
         DecisionApi.Map(api);
+        CatalogApi.Map(api);
         return app;
     }
 }

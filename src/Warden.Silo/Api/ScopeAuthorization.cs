@@ -9,8 +9,15 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
+    /// <summary>The Orleans dashboard and metrics: people with the operator or admin role.</summary>
+    public const string OperatorPolicy = "operator-role";
+
     public static void AddPolicies(AuthorizationOptions options)
     {
+        options.AddPolicy(OperatorPolicy, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(AccountRoles.Operator, AccountRoles.Admin));
         foreach (var scope in ApiScopes.All)
         {
             options.AddPolicy(scope, policy => policy
@@ -25,6 +32,12 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
         if (authorizeResult.Forbidden)
         {
             var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
+            if (scope == OperatorPolicy)
+            {
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Operators only", "The dashboard is for people with the operator or admin role.");
+                return;
+            }
+
             await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Missing scope",
                 $"This call needs the '{scope}' scope, which this API key does not have.", new Dictionary<string, object?> { ["missingScope"] = scope });
             return;

@@ -33,7 +33,7 @@ public static class WardenHost
         var app = builder.Build();
         app.MapWardenApi();
         app.MapWardenHealth();
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(ScopeAuthorization.OperatorPolicy);
         app.MapGet("/", () => Results.Redirect("/dashboard"));
         if (settings.Mode == HostMode.Development)
         {

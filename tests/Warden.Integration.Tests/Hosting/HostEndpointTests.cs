@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Warden.Abstractions.Access;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 
@@ -8,7 +10,7 @@ namespace Warden.Integration.Tests.Hosting;
 public sealed class HostEndpointTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task A_cluster_mode_silo_is_alive_ready_and_serves_the_dashboard()
+    public async Task A_cluster_mode_silo_is_alive_ready_and_serves_the_dashboard_to_operators_only()
     {
         var connectionString = await postgres.CreateDatabaseAsync("host_ready");
         await using var silo = await LoopbackSilo.StartAsync(connectionString, "host-" + Guid.NewGuid().ToString("N")[..8]);
@@ -18,7 +20,25 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
         var ready = await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
         var report = await ready.Content.ReadAsStringAsync();
         report.Should().Contain("\"silo\"").And.Contain("\"storage\"").And.Contain("Orleans queries installed");
-        (await http.GetAsync("/dashboard/")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await http.GetAsync("/dashboard/")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var accounts = silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
+        (await accounts.Create("olga", "operator password", [AccountRoles.Operator], [], "test")).Errors.Should().BeEmpty();
+        (await accounts.Create("rex", "reviewer password", [AccountRoles.Reviewer], ["spam-reviewers"], "test")).Errors.Should().BeEmpty();
+        using var reviewerBrowser = new HttpClient { BaseAddress = http.BaseAddress };
+        await SignInAsync(reviewerBrowser, "rex", "reviewer password");
+        await SignInAsync(http, "olga", "operator password");
+
+        (await reviewerBrowser.GetAsync("/dashboard/")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await http.GetAsync("/dashboard/")).StatusCode.Should().Be(HttpStatusCode.OK, "the session cookie from sign-in opens the dashboard for an operator");
+        (await http.GetAsync("/api/v1/entities/pin:1/enforcement?surface=home_feed")).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized, "the API takes bearer tokens, never the cookie, so it cannot be driven cross-site");
+    }
+
+    private static async Task SignInAsync(HttpClient browser, string username, string password)
+    {
+        var response = await browser.PostAsync("/api/v1/sessions", new StringContent(System.Text.Json.JsonSerializer.Serialize(new { username, password }), System.Text.Encoding.UTF8, "application/json"));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
