@@ -63,6 +63,23 @@ public sealed class AccountApiTests(PostgresFixture postgres)
         (await Json(details)).GetProperty("decisions")[0].GetProperty("reviewer").GetString().Should().Be("user:ann", "decisions are attributed to the signed-in person");
         (await Problem(reviewerAsAdmin, HttpStatusCode.Forbidden)).GetProperty("missingScope").GetString().Should().Be("admin");
 
+        // Release, pass and escalate over HTTP, each with the caller's lease.
+        await SaveAsync(grains, Sample("adult-content"));
+        await SaveAsync(grains, Sample("escalations"));
+        await queue.Enqueue(Job("http:2", "pin:2"));
+        var released = await LeaseOverHttpAsync(http, ann);
+        (await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{released.Job}/release?token={released.Token}", ann))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var passed = await LeaseOverHttpAsync(http, ann);
+        var pass = await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{passed.Job}/pass", ann, JsonSerializer.Serialize(new { token = passed.Token, queue = "adult-content", reason = "nudity, not spam" })));
+        pass.StatusCode.Should().Be(HttpStatusCode.OK, await pass.Content.ReadAsStringAsync());
+        await queue.Enqueue(Job("http:3", "pin:3"));
+        var escalated = await LeaseOverHttpAsync(http, ann);
+        var escalate = await http.SendAsync(Request(HttpMethod.Post, $"/api/v1/queues/spam-en/jobs/{escalated.Job}/escalate", ann, JsonSerializer.Serialize(new { token = escalated.Token, reason = "threat of violence" })));
+        escalate.StatusCode.Should().Be(HttpStatusCode.OK, await escalate.Content.ReadAsStringAsync());
+        (await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann))).StatusCode.Should().Be(HttpStatusCode.NoContent, "the queue is empty");
+        var access = await http.SendAsync(Request(HttpMethod.Put, "/api/v1/accounts/eve/access", admin, """{ "roles": ["reviewer"], "groups": ["spam-reviewers"] }"""));
+        access.StatusCode.Should().Be(HttpStatusCode.OK);
+
         var export = await http.SendAsync(Request(HttpMethod.Get, "/api/v1/decisions/export?queue=spam-en", admin));
         export.Content.Headers.ContentType!.MediaType.Should().Be("application/x-ndjson");
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -71,6 +88,14 @@ public sealed class AccountApiTests(PostgresFixture postgres)
 
         (await http.SendAsync(Request(HttpMethod.Delete, "/api/v1/sessions", ann))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await Problem(await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann)), HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<(string Job, string Token)> LeaseOverHttpAsync(HttpClient http, string session)
+    {
+        var response = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", session));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var lease = await Json(response);
+        return (lease.GetProperty("jobId").GetString()!, lease.GetProperty("token").GetString()!);
     }
 
     private static async Task<string> SignInAsync(HttpClient http, string username, string password)

@@ -94,10 +94,25 @@ public sealed class ScoringApiTests(PostgresFixture postgres)
         var snapshot = await Json(config);
         snapshot.GetProperty("ruleSets")[0].GetProperty("version").GetInt32().Should().Be(1);
         snapshot.GetProperty("banks")[0].GetProperty("pdqCount").GetInt32().Should().Be(1);
+
+        var badModel = await http.SendAsync(Request(HttpMethod.Put, "/api/v1/scoring/text-model", admin, """{ "livePath": "/nowhere/model.onnx" }"""));
+        var model = await http.SendAsync(Request(HttpMethod.Put, "/api/v1/scoring/text-model", admin, JsonSerializer.Serialize(new { livePath = TrainedModels.SpamModelPath, shadowPath = TrainedModels.SpamModelPath })));
+        var promoted = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/scoring/text-model/promote", admin));
+        var promotedAgain = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/scoring/text-model/promote", admin));
+        var removed = await http.SendAsync(Request(HttpMethod.Delete, "/api/v1/rule-sets/pharma", admin));
+        var removedAgain = await http.SendAsync(Request(HttpMethod.Delete, "/api/v1/rule-sets/pharma", admin));
+
+        (await Problem(badModel, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("LivePath", out _).Should().BeTrue();
+        model.StatusCode.Should().Be(HttpStatusCode.OK, await model.Content.ReadAsStringAsync());
+        promoted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Problem(promotedAgain, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("ShadowPath", out _).Should().BeTrue();
+        removed.StatusCode.Should().Be(HttpStatusCode.OK);
+        await Problem(removedAgain, HttpStatusCode.BadRequest);
+        (await Json(await http.SendAsync(Request(HttpMethod.Get, "/api/v1/scoring", admin)))).GetProperty("ruleSets").GetArrayLength().Should().Be(0);
     }
 
     [Fact]
-    public async Task Every_naughty_string_as_content_text_label_evidence_or_queue_name_is_stored_exactly_or_refused_never_a_500()
+    public async Task Every_naughty_string_as_content_text_label_evidence_removal_reason_or_queue_name_is_stored_exactly_or_refused_never_a_500()
     {
         await using var silo = await StartAsync("api_blns", new Dictionary<string, string?> { ["Warden:Api:RequestsPerMinute"] = "100000" });
         var key = await CreateKeyAsync(silo, "blns", ApiScopes.Submit, ApiScopes.LabelsWrite, ApiScopes.EnforcementRead, ApiScopes.QueuesAdmin);
@@ -147,6 +162,15 @@ public sealed class ScoringApiTests(PostgresFixture postgres)
             {
                 var explained = await Json(await http.SendAsync(Request(HttpMethod.Get, $"/api/v1/entities/pin:blns-{i}/enforcement?surface=home_feed", key)));
                 explained.GetProperty("ranked")[0].GetProperty("label").GetProperty("evidence").GetString().Should().Be(text, $"evidence #{i} comes back byte for byte");
+
+                // The same string as the reason for removing the label.
+                var removed = await http.SendAsync(Request(HttpMethod.Delete, $"/api/v1/entities/pin:blns-{i}/labels?system=blns&kind=automated&name=v1&reason={Uri.EscapeDataString(text)}", key));
+                ((int)removed.StatusCode).Should().BeOneOf([200, 400], $"reason #{i}: {await removed.Content.ReadAsStringAsync()}");
+                if (removed.StatusCode == HttpStatusCode.OK && text.Length > 0)
+                {
+                    var history = await Json(await http.SendAsync(Request(HttpMethod.Get, $"/api/v1/entities/pin:blns-{i}/history?limit=1", key)));
+                    history[0].GetProperty("reason").GetString().Should().Be(text, $"reason #{i} comes back byte for byte");
+                }
             }
         }
 
