@@ -29,19 +29,12 @@ public static class AccountApi
             }
 
             // The same token as a cookie, for the pages a browser opens (the dashboard, the reviewer UI).
-            response.Cookies.Append(ApiKeyAuthentication.SessionCookie, session.Token, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = request.IsHttps,
-                Expires = session.ExpiresAt,
-                Path = "/",
-            });
+            Ui.SessionCookies.Append(response, session);
             return Results.Ok(session);
         }).AllowAnonymous();
         api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, IGrainFactory grains) =>
         {
-            response.Cookies.Delete(ApiKeyAuthentication.SessionCookie);
+            Ui.SessionCookies.Delete(response);
             await Registry(grains).SignOut(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
             return Results.NoContent();
         }).RequireAuthorization(ApiScopes.Review);

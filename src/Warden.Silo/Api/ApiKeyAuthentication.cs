@@ -75,7 +75,16 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties) =>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Request.Path.StartsWithSegments("/api") && !Request.Path.StartsWithSegments("/ui"))
+        {
+            // A person in a browser: to the sign-in page, and back here afterwards.
+            Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(Request.PathBase + Request.Path + Request.QueryString));
+            return;
+        }
+
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API key required",
             "Send an API key as 'Authorization: Bearer wdn_…' or 'X-Api-Key', or a session token from POST /api/v1/sessions as 'Authorization: Bearer wds_…'; revoked keys and expired sessions are refused.");
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
+using Warden.Silo.Ui;
+
 namespace Warden.Silo.Api;
 
 /// <summary>Wires the HTTP facade: API-key authentication, scope policies, problem answers, body limits and per-key rate limits.</summary>
@@ -25,7 +27,13 @@ public static class ApiRegistration
         builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization(ScopeAuthorization.AddPolicies);
+        builder.Services.AddAuthorization(o =>
+        {
+            ScopeAuthorization.AddPolicies(o);
+            Ui.UiPolicies.Add(o);
+        });
+        // The pages live in this assembly, whichever program hosts it (the silo, a test host).
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(ApiRegistration).Assembly);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeAuthorization>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
         builder.Services.AddRateLimiter(limiter =>
@@ -50,6 +58,9 @@ public static class ApiRegistration
     public static WebApplication MapWardenApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseWardenSecurityHeaders();
+        // Scripts, styles and images ship inside the assembly: the same files in any host, never from elsewhere.
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ApiRegistration).Assembly, "Warden.Silo.wwwroot") });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -63,6 +74,8 @@ public static class ApiRegistration
         JobApi.Map(api);
         DecisionApi.Map(api);
         CatalogApi.Map(api);
+        app.MapRazorPages();
+        app.MapWardenUi();
         return app;
     }
 }

@@ -32,6 +32,12 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
         if (authorizeResult.Forbidden)
         {
             var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
+            if (scope == Ui.UiPolicies.Reviewer)
+            {
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Reviewers only", "These pages are for people with the reviewer, lead or admin role.");
+                return;
+            }
+
             if (scope == OperatorPolicy)
             {
                 await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Operators only", "The dashboard is for people with the operator or admin role.");

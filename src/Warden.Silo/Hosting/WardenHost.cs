@@ -34,7 +34,7 @@ public static class WardenHost
         app.MapWardenApi();
         app.MapWardenHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(ScopeAuthorization.OperatorPolicy);
-        app.MapGet("/", () => Results.Redirect("/dashboard"));
+        app.MapGet("/", () => Results.Redirect("/queues"));
         if (settings.Mode == HostMode.Development)
         {
             app.Lifetime.ApplicationStarted.Register(() => DevelopmentBanner.Print(app.Logger, settings));

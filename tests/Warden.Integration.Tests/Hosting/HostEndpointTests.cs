@@ -20,7 +20,9 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
         var ready = await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
         var report = await ready.Content.ReadAsStringAsync();
         report.Should().Contain("\"silo\"").And.Contain("\"storage\"").And.Contain("Orleans queries installed");
-        (await http.GetAsync("/dashboard/")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var anonymous = await http.GetAsync("/dashboard/");
+        anonymous.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/signin", "a browser without a session is sent to sign in");
+        anonymous.RequestMessage.RequestUri.Query.Should().Contain("returnUrl=%2Fdashboard%2F");
 
         var accounts = silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
         (await accounts.Create("olga", "operator password", [AccountRoles.Operator], [], "test")).Errors.Should().BeEmpty();

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warden.Abstractions.Access;
+using Warden.Silo.Api;
+using Warden.Silo.Ui;
+
+namespace Warden.Silo.Pages;
+
+/// <summary>Ends the session (a POST with an anti-forgery token, so another site cannot sign a reviewer out).</summary>
+[AllowAnonymous]
+public sealed class SignOutModel(IGrainFactory grains) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/signin");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Request.Cookies.TryGetValue(ApiKeyAuthentication.SessionCookie, out var token))
+        {
+            await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).SignOut(token);
+        }
+
+        SessionCookies.Delete(Response);
+        return Redirect("/signin");
+    }
+}
