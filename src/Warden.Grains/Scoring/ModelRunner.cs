@@ -24,8 +24,8 @@ public sealed class ModelRunner : IDisposable
 
     public string Name => Classifier.Contract.Name is { Length: > 0 } name ? name : Path.GetFileNameWithoutExtension(Classifier.Path);
 
-    /// <summary>One score per category for <paramref name="text"/>.</summary>
-    public Task<float[]> ScoreAsync(string text) => _batcher.SubmitAsync(Classifier.Featurize([text]));
+    /// <summary>One score per category for a feature row (<see cref="TextClassifier.FeatureRow"/>).</summary>
+    public Task<float[]> ScoreAsync(float[] featureRow) => _batcher.SubmitAsync(featureRow);
 
     private Task<IReadOnlyList<float[]>> RunBatchAsync(IReadOnlyList<float[]> rows)
     {

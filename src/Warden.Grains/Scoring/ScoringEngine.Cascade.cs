@@ -4,6 +4,7 @@ using Warden.Abstractions.Scoring;
 using Warden.Scoring.Fusion;
 using Warden.Scoring.Hashing;
 using Warden.Scoring.Rules;
+using Warden.Scoring.Text;
 
 namespace Warden.Grains.Scoring;
 
@@ -31,12 +32,16 @@ public sealed partial class ScoringEngine
         }
 
         var ocrJoined = ocrTexts.Count == 0 ? null : string.Join('\n', ocrTexts);
-        var ruleHits = loaded.Matcher.Match(request.Text ?? string.Empty).Concat(loaded.Matcher.Match(ocrJoined ?? string.Empty, unspaced: true))
+
+        // Each text is folded once, for the rules and for every model's features.
+        var text = FoldedText.Of(request.Text);
+        var ocr = FoldedText.Of(ocrJoined);
+        var ruleHits = loaded.Matcher.Match(text?.Words ?? []).Concat(loaded.Matcher.Match(ocr?.Words ?? [], unspaced: true))
             .DistinctBy(h => (h.RuleSet, h.Term)).ToList();
 
         // Stage 2: the live model (deadline-bound) and the shadow model (recorded only).
-        var live = await RunModelAsync(loaded.Live, request.Text, ocrJoined);
-        var shadow = await RunModelAsync(loaded.Shadow, request.Text, ocrJoined);
+        var live = await RunModelAsync(loaded.Live, text, ocr);
+        var shadow = await RunModelAsync(loaded.Shadow, text, ocr);
 
         // Stage 3: fusion per category.
         var categories = _options.Categories.Keys
@@ -119,15 +124,15 @@ public sealed partial class ScoringEngine
         return ([.. banks.SelectMany(b => b.Match(sha256, pdq))], text);
     }
 
-    private async Task<ModelScores?> RunModelAsync(ModelRunner? runner, string? text, string? ocrText)
+    private async Task<ModelScores?> RunModelAsync(ModelRunner? runner, FoldedText? text, FoldedText? ocrText)
     {
         if (runner is null)
         {
             return null;
         }
 
-        var textTask = string.IsNullOrWhiteSpace(text) ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(text));
-        var ocrTask = ocrText is null ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(ocrText));
+        var textTask = text is null || string.IsNullOrWhiteSpace(text.Source) ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(text.FeatureRow(runner.Classifier)));
+        var ocrTask = ocrText is null ? Task.FromResult<float[]?>(null) : Nullable(runner.ScoreAsync(ocrText.FeatureRow(runner.Classifier)));
         var both = Task.WhenAll(textTask, ocrTask);
         try
         {
@@ -144,6 +149,31 @@ public sealed partial class ScoringEngine
     }
 
     private sealed record ModelScores(float[]? Text, float[]? Ocr, bool Failed);
+
+    /// <summary>A text folded once; its feature row computed once per feature dimension (live and shadow share it).</summary>
+    private sealed class FoldedText(string source, IReadOnlyList<string> words)
+    {
+        private readonly Dictionary<int, float[]> _rows = [];
+
+        public string Source { get; } = source;
+
+        public IReadOnlyList<string> Words { get; } = words;
+
+        public static FoldedText? Of(string? text) => string.IsNullOrEmpty(text) ? null : new FoldedText(text, TextNormalizer.Words(text));
+
+        public float[] FeatureRow(Warden.Scoring.Models.TextClassifier classifier)
+        {
+            lock (_rows)
+            {
+                if (!_rows.TryGetValue(classifier.Contract.Dimension, out var row))
+                {
+                    _rows[classifier.Contract.Dimension] = row = classifier.FeatureRow(TextFeatures.WordsOf(Source, Words));
+                }
+
+                return row;
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The text model {Model} failed ({Kind}: {Reason}); categories that need it take their fallback")]
     private partial void LogModelFailed(string model, string kind, string reason);

@@ -75,6 +75,14 @@ public sealed class TextClassifier : IDisposable
         return features;
     }
 
+    /// <summary>One feature row from folded words (see <see cref="TextFeatures.WordsOf"/>).</summary>
+    public float[] FeatureRow(IReadOnlyList<string> words)
+    {
+        var row = new float[Contract.Dimension];
+        _features.Extract(words, row);
+        return row;
+    }
+
     /// <summary>One score per category per text, row-major [texts, categories].</summary>
     public float[] Score(IReadOnlyList<string> texts) => Run(Featurize(texts), texts.Count);
 

@@ -65,15 +65,13 @@ public sealed class RuleMatcher
     /// is for OCR output, which often runs words together ("CHEAPVIAGRANOW"): keywords of at least
     /// <see cref="MinUnspacedLength"/> letters are then also found inside words.
     /// </summary>
-    public IReadOnlyList<RuleHit> Match(string text, bool unspaced = false)
+    public IReadOnlyList<RuleHit> Match(string text, bool unspaced = false) =>
+        string.IsNullOrEmpty(text) ? [] : Match(TextNormalizer.Words(text), unspaced);
+
+    /// <summary>The same, for text already folded by <see cref="TextNormalizer.Words"/>.</summary>
+    public IReadOnlyList<RuleHit> Match(IReadOnlyList<string> words, bool unspaced = false)
     {
         var hits = new List<RuleHit>();
-        if (string.IsNullOrEmpty(text))
-        {
-            return hits;
-        }
-
-        var words = TextNormalizer.Words(text);
         if (_phrases.Count > 0)
         {
             MatchPhrases(words, hits);

@@ -19,11 +19,22 @@ public sealed class TextFeatures(int dimension)
         : throw new ArgumentException("the feature dimension must be a power of two", nameof(dimension));
 
     /// <summary>Writes the features of <paramref name="text"/> into <paramref name="vector"/> (cleared first).</summary>
-    public void Extract(string text, Span<float> vector)
+    public void Extract(string text, Span<float> vector) => Extract(WordsOf(text), vector);
+
+    /// <summary>
+    /// The words features are computed from: the folded words of the first <see cref="MaxCharacters"/>
+    /// characters. <paramref name="allWords"/>, the folded words of the whole text when the caller has them
+    /// already, is reused when the text is no longer than that, so a text is folded once.
+    /// </summary>
+    public static IReadOnlyList<string> WordsOf(string text, IReadOnlyList<string>? allWords = null) =>
+        text.Length <= MaxCharacters ? allWords ?? TextNormalizer.Words(text) : TextNormalizer.Words(text[..MaxCharacters]);
+
+    /// <summary>Writes the features of already folded <paramref name="words"/> (see <see cref="WordsOf"/>) into <paramref name="vector"/>.</summary>
+    public void Extract(IReadOnlyList<string> words, Span<float> vector)
     {
         vector.Clear();
         var sink = new DenseSink(vector.Length - 1, new List<int>(256));
-        Walk(text, ref sink, vector);
+        Walk(words, ref sink, vector);
 
         // Counts become log(1 + |count|) with their sign; a bucket whose count cancelled to 0 stays 0.
         var values = new List<(int Index, float Value)>(sink.Touched.Count);
@@ -59,9 +70,8 @@ public sealed class TextFeatures(int dimension)
         return (indices, [.. indices.Select(i => vector[i])]);
     }
 
-    private void Walk(string text, ref DenseSink sink, Span<float> counts)
+    private static void Walk(IReadOnlyList<string> words, ref DenseSink sink, Span<float> counts)
     {
-        var words = TextNormalizer.Words(text.Length > MaxCharacters ? text[..MaxCharacters] : text);
         string? previous = null;
         Span<char> bounded = stackalloc char[32];
         foreach (var word in words)
