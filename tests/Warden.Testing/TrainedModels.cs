@@ -14,6 +14,18 @@ public static class TrainedModels
 
     public static string SpamModelPath => Spam.Value;
 
+    /// <summary>Trains the spam model on the -1 groups into <paramref name="path"/>, as the training command does.</summary>
+    public static TrainingReport TrainSpam(string path, string name)
+    {
+        var assets = ScoringAssets.Locate();
+        return new TextModelTrainer().Train(
+            Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-1")),
+            [.. Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-1")), .. Corpus.Read(ScoringAssets.SpamCorpus(assets, "hard-ham-1"))],
+            "spam",
+            path,
+            name);
+    }
+
     private static string TrainSpam()
     {
         var folder = Path.Combine(Path.GetTempPath(), "warden-trained-models", TextFeatures.Version);
@@ -24,14 +36,8 @@ public static class TrainedModels
         }
 
         Directory.CreateDirectory(folder);
-        var assets = ScoringAssets.Locate();
         var scratch = Path.Combine(folder, $"spam-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
-        new TextModelTrainer().Train(
-            Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-1")),
-            [.. Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-1")), .. Corpus.Read(ScoringAssets.SpamCorpus(assets, "hard-ham-1"))],
-            "spam",
-            scratch,
-            "spam-sa1");
+        TrainSpam(scratch, "spam-sa1");
 
         // Another process may have finished first; either file is the same model.
         File.Move(scratch, path, overwrite: true);

@@ -22,6 +22,9 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>The session cookie a browser carries. Honoured only outside <c>/api</c>, so the API cannot be driven cross-site by it.</summary>
     public const string SessionCookie = "warden_session";
 
+    /// <summary>Who a call is recorded as: <c>key:&lt;name&gt;</c> or <c>user:&lt;name&gt;</c>.</summary>
+    public static string Actor(ClaimsPrincipal caller) => caller.Identity?.Name ?? "key:unknown";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -13,6 +13,12 @@ public static class ApiProblems
 
     public static IResult Validation(string field, string message) => Validation([new FieldError(field, message)]);
 
+    /// <summary>A refused versioned save: 409 when the only complaint is a stale version, 400 with the fields otherwise.</summary>
+    public static IResult Refused(IReadOnlyList<FieldError> errors) =>
+        errors.All(e => e.Field == "Version")
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Version conflict", detail: errors[0].Message)
+            : Validation(errors);
+
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };

@@ -21,9 +21,7 @@ public static class CatalogApi
             }
 
             var result = await Catalog(grains).Update(catalog!, expectedVersion ?? 0, caller.Identity!.Name!);
-            return result.Accepted ? Results.Ok(result)
-                : result.Errors.Any(e => e.Field == "Version") ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Stale version", detail: string.Join("; ", result.Errors.Select(e => e.Message)))
-                : ApiProblems.Validation(result.Errors);
+            return result.Accepted ? Results.Ok(result) : ApiProblems.Refused(result.Errors);
         }).RequireAuthorization(ApiScopes.Admin);
     }
 

@@ -29,13 +29,13 @@ public static class LabelApi
             return problem;
         }
 
-        var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, Actor(caller));
+        var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, ApiKeyAuthentication.Actor(caller));
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
     private static async Task<IResult> RemoveAsync(string entity, string system, SourceKind kind, string name, string? reason, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), Actor(caller), reason);
+        var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), ApiKeyAuthentication.Actor(caller), reason);
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
@@ -56,7 +56,7 @@ public static class LabelApi
         var byEntity = batch.Items.Select((item, index) => (item, index)).GroupBy(x => x.item.Entity ?? "");
         await Task.WhenAll(byEntity.Select(async group =>
         {
-            var written = await grains.GetGrain<IEntityGrain>(group.Key).WriteLabels([.. group.Select(x => x.item.Label)], Actor(caller));
+            var written = await grains.GetGrain<IEntityGrain>(group.Key).WriteLabels([.. group.Select(x => x.item.Label)], ApiKeyAuthentication.Actor(caller));
             foreach (var (x, result) in group.Zip(written))
             {
                 results[x.index] = result;
@@ -84,6 +84,4 @@ public static class LabelApi
             ? Results.Ok(await reader.GetEnforcements(batch.Surface, batch.Entities ?? []))
             : Results.Ok(await reader.GetVerdicts(batch.Surface, batch.Entities ?? []));
     }
-
-    private static string Actor(ClaimsPrincipal caller) => caller.Identity?.Name ?? "key:unknown";
 }

@@ -54,9 +54,7 @@ public static class QueueApi
             return Results.Ok(saved);
         }
 
-        return saved.Errors.All(e => e.Field == "Version")
-            ? Results.Problem(statusCode: 409, title: "Version conflict", detail: saved.Errors[0].Message)
-            : ApiProblems.Validation(saved.Errors);
+        return ApiProblems.Refused(saved.Errors);
     }
 
     private static async Task<IResult> SaveRoutingAsync(int expectedVersion, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
@@ -73,8 +71,6 @@ public static class QueueApi
             return Results.Ok(await grains.GetGrain<IRoutingGrain>("default").GetTable());
         }
 
-        return errors.All(e => e.Field == "Version")
-            ? Results.Problem(statusCode: 409, title: "Version conflict", detail: errors[0].Message)
-            : ApiProblems.Validation(errors);
+        return ApiProblems.Refused(errors);
     }
 }

@@ -25,15 +25,15 @@ public static class ScoringApi
         api.MapGet("/scoring", async (IGrainFactory grains) => Results.Ok(await Config(grains).Get())).RequireAuthorization(ApiScopes.Admin);
         api.MapPut("/rule-sets/{name}", PutRuleSetAsync).RequireAuthorization(ApiScopes.Admin);
         api.MapDelete("/rule-sets/{name}", async (string name, ClaimsPrincipal caller, IGrainFactory grains) =>
-            Answer(await Config(grains).RemoveRuleSet(name, Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
+            Answer(await Config(grains).RemoveRuleSet(name, ApiKeyAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/banks/{name}/import", ImportBankAsync).RequireAuthorization(ApiScopes.Admin);
         api.MapPut("/scoring/text-model", async (HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
             var (assignment, problem) = await ApiJson.ReadAsync<TextModelAssignment>(request);
-            return problem ?? Answer(await Config(grains).SetTextModel(assignment!, Actor(caller)));
+            return problem ?? Answer(await Config(grains).SetTextModel(assignment!, ApiKeyAuthentication.Actor(caller)));
         }).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/scoring/text-model/promote", async (ClaimsPrincipal caller, IGrainFactory grains) =>
-            Answer(await Config(grains).PromoteShadow(Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
+            Answer(await Config(grains).PromoteShadow(ApiKeyAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
     }
 
     private static async Task<IResult> SubmitAsync(string entity, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains, IOptions<ApiSettings> settings)
@@ -45,8 +45,8 @@ public static class ScoringApi
         }
 
         var (submission, problem) = context.Request.HasFormContentType
-            ? await FromFormAsync(context.Request, Actor(caller))
-            : await FromJsonAsync(context.Request, Actor(caller));
+            ? await FromFormAsync(context.Request, ApiKeyAuthentication.Actor(caller))
+            : await FromJsonAsync(context.Request, ApiKeyAuthentication.Actor(caller));
         if (problem is not null)
         {
             return problem;
@@ -135,7 +135,7 @@ public static class ScoringApi
             return ApiProblems.Validation("Name", $"the body names '{set.Name}' but the path '{name}'");
         }
 
-        return Answer(await Config(grains).PutRuleSet(set, expectedVersion ?? 0, Actor(caller)));
+        return Answer(await Config(grains).PutRuleSet(set, expectedVersion ?? 0, ApiKeyAuthentication.Actor(caller)));
     }
 
     private static async Task<IResult> ImportBankAsync(string name, bool? replace, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
@@ -147,22 +147,10 @@ public static class ScoringApi
         }
 
         var bank = new HashBankInfo { Name = name, Policy = body!.Policy ?? string.Empty, Enforcement = body.Enforcement ?? "block", Threshold = body.Threshold ?? 31 };
-        return Answer(await Config(grains).ImportBank(bank, body.Entries ?? [], replace ?? false, Actor(caller)));
+        return Answer(await Config(grains).ImportBank(bank, body.Entries ?? [], replace ?? false, ApiKeyAuthentication.Actor(caller)));
     }
 
-    private static IResult Answer(ScoringConfigResult result)
-    {
-        if (result.Saved)
-        {
-            return Results.Ok(result);
-        }
-
-        return result.Errors.Any(e => e.Field == "Version")
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Stale version", detail: string.Join("; ", result.Errors.Select(e => e.Message)))
-            : ApiProblems.Validation(result.Errors);
-    }
+    private static IResult Answer(ScoringConfigResult result) => result.Saved ? Results.Ok(result) : ApiProblems.Refused(result.Errors);
 
     private static IScoringConfigGrain Config(IGrainFactory grains) => grains.GetGrain<IScoringConfigGrain>(IScoringConfigGrain.DefaultKey);
-
-    private static string Actor(ClaimsPrincipal caller) => caller.Identity?.Name ?? "key:unknown";
 }
