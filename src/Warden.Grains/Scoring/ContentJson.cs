@@ -1,17 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Warden.Abstractions.Scoring;
+using Warden.Grains.Labels;
 
 namespace Warden.Grains.Scoring;
 
 /// <summary>A content record as stored in <c>content_items.record</c>: image bytes live in <c>content_images</c>.</summary>
 public static class ContentJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    // The stored-JSON conventions every Warden table uses.
+    private static JsonSerializerOptions Options => LabelJson.Options;
 
     public static string Write(ContentRecord record) =>
         JsonSerializer.Serialize(record with { Submission = record.Submission with { Images = [] } }, Options);
