@@ -55,4 +55,7 @@ public sealed record QueueConfig
 
     /// <summary>Display name for the queue list; the id when absent.</summary>
     [Id(20)] public string? Name { get; init; }
+
+    /// <summary>The key that cites each policy on the review page.</summary>
+    [Id(21)] public IReadOnlyDictionary<string, string>? PolicyHotkeys { get; init; }
 }

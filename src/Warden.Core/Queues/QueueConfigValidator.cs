@@ -56,6 +56,7 @@ public static class QueueConfigValidator
             config.Policies.Where(p => !knownPolicies.Contains(p)).ToList().ForEach(p => errors.Add(new FieldError("Policies", $"unknown policy '{p}'")));
         }
 
+        CheckHotkeys(errors, config);
         CheckTemplate(errors, config);
         if (config.TargetHandlingTime <= TimeSpan.Zero)
         {
@@ -114,10 +115,50 @@ public static class QueueConfigValidator
         }
 
         Unique(errors, "Labels", config.Labels.Select(l => l.Name));
-        Unique(errors, "Labels.Hotkey", config.Labels.Select(l => l.Hotkey.ToLowerInvariant()));
         if (config.LabelSelection == SelectionMode.Single && config.Labels.Count(l => l.Mandatory) > 1)
         {
             errors.Add(new FieldError("Labels", "with single selection at most one label can be mandatory"));
+        }
+    }
+
+    /// <summary>
+    /// Action and policy keys must name what they pick; every key on the page (labels, actions, policies)
+    /// must differ, so one key press means one thing.
+    /// </summary>
+    private static void CheckHotkeys(List<FieldError> errors, QueueConfig config)
+    {
+        var keys = config.Labels.Select(l => (Key: l.Hotkey, Use: $"label '{l.Name}'")).ToList();
+        foreach (var type in config.ObjectTypes)
+        {
+            foreach (var (action, key) in type.Hotkeys ?? new Dictionary<string, string>())
+            {
+                CheckKey(errors, $"ObjectTypes[{type.Type}].Hotkeys", key, type.Actions.Contains(action) ? null : $"'{action}' is not one of this type's actions");
+                keys.Add((key, $"{type.Type} action '{action}'"));
+            }
+        }
+
+        foreach (var (policy, key) in config.PolicyHotkeys ?? new Dictionary<string, string>())
+        {
+            CheckKey(errors, "PolicyHotkeys", key, config.Policies.Contains(policy) ? null : $"'{policy}' is not one of the queue's policies");
+            keys.Add((key, $"policy '{policy}'"));
+        }
+
+        foreach (var clash in keys.Where(k => k.Key is not null).GroupBy(k => k.Key.ToLowerInvariant()).Where(g => g.Count() > 1))
+        {
+            errors.Add(new FieldError("Hotkeys", $"'{clash.Key}' is the key of {string.Join(" and ", clash.Select(k => k.Use))}"));
+        }
+    }
+
+    private static void CheckKey(List<FieldError> errors, string field, string key, string? unknownTarget)
+    {
+        if (unknownTarget is not null)
+        {
+            errors.Add(new FieldError(field, unknownTarget));
+        }
+
+        if (!IsHotkey(key))
+        {
+            errors.Add(new FieldError(field, $"'{key}' is not a hotkey: use a letter, a digit or F1..F12"));
         }
     }
 

@@ -79,12 +79,7 @@ public static partial class SubmissionValidator
     }
 
     /// <summary>The signatures of the formats the decoder takes: refuses other bytes before they are stored.</summary>
-    public static bool LooksLikeImage(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
-        || bytes.StartsWith("GIF8"u8)
-        || bytes.StartsWith("BM"u8)
-        || (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8));
+    public static bool LooksLikeImage(ReadOnlySpan<byte> bytes) => ImageSniffer.MediaType(bytes) is not null;
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

@@ -13,6 +13,12 @@ public interface IContentStore
 
     Task<ContentRecord?> GetAsync(string entity, string idempotencyKey);
 
+    /// <summary>The entity's latest submission with its images' names but not their bytes (for the review page).</summary>
+    Task<(ContentRecord Record, IReadOnlyList<string?> ImageNames)?> LatestAsync(string entity);
+
+    /// <summary>One stored image's bytes, as uploaded; null when there is none at that position.</summary>
+    Task<byte[]?> ImageAsync(string entity, string idempotencyKey, int ordinal);
+
     /// <summary>Submissions still without a verdict, last touched before <paramref name="before"/>, oldest first.</summary>
     Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit);
 }

@@ -20,6 +20,19 @@ public sealed class InMemoryContentStore(TimeProvider clock) : IContentStore
     public Task<ContentRecord?> GetAsync(string entity, string idempotencyKey) =>
         Task.FromResult(_records.TryGetValue((entity, idempotencyKey), out var entry) ? entry.Record : null);
 
+    public Task<(ContentRecord Record, IReadOnlyList<string?> ImageNames)?> LatestAsync(string entity)
+    {
+        var latest = _records.Values.Where(r => r.Record.Entity == entity).MaxBy(r => r.Record.ReceivedAt).Record;
+        return Task.FromResult<(ContentRecord, IReadOnlyList<string?>)?>(latest is null
+            ? null
+            : (latest with { Submission = latest.Submission with { Images = [] } }, [.. latest.Submission.Images.Select(i => i.Name)]));
+    }
+
+    public Task<byte[]?> ImageAsync(string entity, string idempotencyKey, int ordinal) =>
+        Task.FromResult(_records.TryGetValue((entity, idempotencyKey), out var entry) && ordinal >= 0 && ordinal < entry.Record.Submission.Images.Count
+            ? entry.Record.Submission.Images[ordinal].Bytes
+            : null);
+
     public Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit) =>
         Task.FromResult<IReadOnlyList<(string, string)>>([.. _records
             .Where(r => r.Value.Record.Status == ContentStatus.Received && r.Value.UpdatedAt < before)

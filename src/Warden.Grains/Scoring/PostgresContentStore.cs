@@ -69,6 +69,27 @@ public sealed class PostgresContentStore : IContentStore
         return ContentJson.Read(reader.GetString(0), [.. bytes.Select((b, i) => new SubmittedImage(b, names[i]))]);
     }
 
+    public async Task<(ContentRecord Record, IReadOnlyList<string?> ImageNames)?> LatestAsync(string entity)
+    {
+        await using var command = _db.CreateCommand("""
+            SELECT c.record, array(SELECT i.name FROM content_images i
+                                   WHERE i.entity = c.entity AND i.idempotency_key = c.idempotency_key ORDER BY i.ordinal)
+            FROM content_items c WHERE c.entity = $1 ORDER BY c.received_at DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue(entity);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (ContentJson.Read(reader.GetString(0), []), reader.GetFieldValue<string?[]>(1)) : null;
+    }
+
+    public async Task<byte[]?> ImageAsync(string entity, string idempotencyKey, int ordinal)
+    {
+        await using var command = _db.CreateCommand("SELECT bytes FROM content_images WHERE entity = $1 AND idempotency_key = $2 AND ordinal = $3");
+        command.Parameters.AddWithValue(entity);
+        command.Parameters.AddWithValue(idempotencyKey);
+        command.Parameters.AddWithValue((short)ordinal);
+        return await command.ExecuteScalarAsync() as byte[];
+    }
+
     public async Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit)
     {
         await using var command = _db.CreateCommand("SELECT entity, idempotency_key FROM content_items WHERE status = 0 AND updated_at < $1 ORDER BY updated_at LIMIT $2");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
+using Warden.Silo.Ui;
 
 namespace Warden.Silo.Api;
 
@@ -20,7 +21,7 @@ public static class JobApi
     {
         api.MapPost("/queues/{queue}/lease", async (string queue, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
-            var lease = await Grain(grains, queue).LeaseNext(Reviewer(caller));
+            var lease = await Grain(grains, queue).LeaseNext(ReviewerAccess.Of(caller));
             return lease is null ? Results.NoContent() : Results.Ok(lease);
         }).RequireAuthorization(ApiScopes.Review);
         api.MapPost("/queues/{queue}/jobs/{job}/renew", (string queue, string job, string token, ClaimsPrincipal caller, IGrainFactory grains) =>
@@ -69,8 +70,7 @@ public static class JobApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no queue '{queue}'.");
         }
 
-        var groups = Reviewer(caller).Groups;
-        if (!caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin) && config.ReviewerGroups.Count > 0 && !config.ReviewerGroups.Any(groups.Contains))
+        if (!ReviewerAccess.MayReview(caller, config))
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
                 detail: $"'{caller.Identity!.Name}' is in none of queue {queue}'s reviewer groups ({string.Join(", ", config.ReviewerGroups)}).");
@@ -79,9 +79,6 @@ public static class JobApi
         var result = await call(grain);
         return result.Errors.Count > 0 ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
-
-    private static Reviewer Reviewer(ClaimsPrincipal caller) =>
-        new(caller.Identity!.Name!, [.. caller.FindAll(ApiKeyAuthentication.GroupClaim).Select(c => c.Value)]);
 
     private static IQueueGrain Grain(IGrainFactory grains, string queue) => grains.GetGrain<IQueueGrain>(queue);
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Warden.Abstractions.Queues;
+using Warden.Core.Scoring;
+using Warden.Grains.Scoring;
 using Warden.Silo.Api;
 
 namespace Warden.Silo.Ui;
@@ -13,6 +15,30 @@ public static class UiEndpoints
     {
         app.MapGet("/ui/queues.json", async (ClaimsPrincipal user, IGrainFactory grains) => Results.Ok(await QueuesForAsync(user, grains)))
             .RequireAuthorization(UiPolicies.Reviewer);
+        app.MapGet("/ui/media", MediaAsync).RequireAuthorization(UiPolicies.Reviewer);
+    }
+
+    /// <summary>
+    /// A stored image under review, from its stored bytes, typed by its signature (never by a name),
+    /// never cached by shared caches, and with its own sandboxing CSP should it be opened on its own.
+    /// </summary>
+    private static async Task<IResult> MediaAsync(string? entity, string? key, int? index, HttpResponse response, IContentStore content)
+    {
+        if (string.IsNullOrEmpty(entity) || string.IsNullOrEmpty(key) || index is not >= 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "entity, key and a non-negative index are required.");
+        }
+
+        var bytes = await content.ImageAsync(entity, key, index.Value);
+        if (bytes is null || ImageSniffer.MediaType(bytes) is not { } mediaType)
+        {
+            return Results.NotFound();
+        }
+
+        response.Headers.CacheControl = "private, max-age=300";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        response.Headers.ContentDisposition = "inline";
+        return Results.Bytes(bytes, mediaType);
     }
 
     /// <summary>The queues <paramref name="user"/> may work, with their numbers, grouped by queue group then name.</summary>

@@ -55,7 +55,7 @@ public sealed class QueueConfigValidatorTests
         var errors = QueueConfigValidator.Validate(broken, new HashSet<string> { "spam" });
 
         errors.Select(e => e.Field).Should().Contain([
-            "Id", "ObjectTypes", "ObjectTypes[pin].Actions", "Labels.Hotkey", "Labels[c].Hotkey", "Labels", "Policies", "Template",
+            "Id", "ObjectTypes", "ObjectTypes[pin].Actions", "Hotkeys", "Labels[c].Hotkey", "Labels", "Policies", "Template",
             "TargetHandlingTime", "MultiReview.K", "MultiReview.DisagreementQueue", "ReportVisibility", "ReviewerGroups"]);
         errors.Should().Contain(e => e.Message.Contains("made_up"))
             .And.Contain(e => e.Message.Contains("hologram"))
@@ -94,5 +94,24 @@ public sealed class QueueConfigValidatorTests
 
         errors.Select(e => e.Field).Should().BeEquivalentTo(["ObjectTypes[pin].Enforcements", "ObjectTypes[pin].Enforcements", "LeaseDuration", "EscalateOnSlaBreach"]);
         errors.Should().Contain(e => e.Message.Contains("'delete' is not one of this type's actions")).And.Contain(e => e.Message.Contains("unknown enforcement 'obliterate'"));
+    }
+
+    [Fact]
+    public void Every_key_on_the_review_page_means_one_thing_and_names_what_it_picks()
+    {
+        var spam = QueueSamples.Load("spam");
+        var config = spam with
+        {
+            ObjectTypes = [new ObjectTypeConfig("pin", ["remove", "approve"], Hotkeys: new Dictionary<string, string> { ["remove"] = "R", ["approve"] = "1", ["nuke"] = "n" })],
+            PolicyHotkeys = new Dictionary<string, string> { ["spam"] = "r", ["hate"] = "h", },
+        };
+
+        var errors = QueueConfigValidator.Validate(config);
+
+        errors.Select(e => e.Field).Should().BeEquivalentTo(["ObjectTypes[pin].Hotkeys", "PolicyHotkeys", "Hotkeys", "Hotkeys"]);
+        errors.Should().Contain(e => e.Message.Contains("'nuke' is not one of this type's actions"))
+            .And.Contain(e => e.Message.Contains("'hate' is not one of the queue's policies"))
+            .And.Contain(e => e.Message == "'r' is the key of pin action 'remove' and policy 'spam'")
+            .And.Contain(e => e.Message == "'1' is the key of label 'commercial spam' and pin action 'approve'");
     }
 }

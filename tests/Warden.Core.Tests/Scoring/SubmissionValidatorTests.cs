@@ -29,13 +29,16 @@ public sealed class SubmissionValidatorTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, true)]
-    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61 }, true)]
-    [InlineData(new byte[] { 0x3C, 0x73, 0x76, 0x67 }, false)] // <svg: scripts can live in SVG
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, false)] // %PDF
-    public void Only_raster_image_signatures_are_accepted(byte[] bytes, bool accepted)
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61 }, "image/gif")]
+    [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50 }, "image/webp")]
+    [InlineData(new byte[] { 0x3C, 0x73, 0x76, 0x67 }, null)] // <svg: scripts can live in SVG
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, null)] // %PDF
+    [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C }, null)] // <html
+    public void Only_raster_image_signatures_are_accepted_and_their_type_comes_from_the_bytes(byte[] bytes, string? mediaType)
     {
-        SubmissionValidator.LooksLikeImage(bytes).Should().Be(accepted);
+        ImageSniffer.MediaType(bytes).Should().Be(mediaType);
+        SubmissionValidator.LooksLikeImage(bytes).Should().Be(mediaType is not null);
     }
 
     [Fact]
