@@ -31,14 +31,22 @@ public sealed class WorkModel(IGrainFactory grains) : PageModel
 
     public bool Kitty => Config.KittyModeAllowed && KittyMode.IsOn(Request);
 
-    public async Task<IActionResult> OnGetAsync(string queue)
+    /// <summary>The job the reviewer still holds (<paramref name="job"/> with its live token), else the next one.</summary>
+    public async Task<IActionResult> OnGetAsync(string queue, string? job, string? token)
     {
         if (await AuthorizeAsync(queue) is { } refused)
         {
             return refused;
         }
 
-        var lease = await grains.GetGrain<IQueueGrain>(queue).LeaseNext(ReviewerAccess.Of(User));
+        var grain = grains.GetGrain<IQueueGrain>(queue);
+        if (job is not null && token is not null && (await grain.Renew(job, token)).Errors.Count == 0)
+        {
+            await ShowAsync(job, token, []);
+            return Page();
+        }
+
+        var lease = await grain.LeaseNext(ReviewerAccess.Of(User));
         if (lease is not null)
         {
             await ShowAsync(lease.JobId, lease.Token, []);
@@ -90,10 +98,11 @@ public sealed class WorkModel(IGrainFactory grains) : PageModel
         return new NoContentResult();
     }
 
-    public IActionResult OnPostKitty(string queue, bool on)
+    /// <summary>Switches kitty mode and comes back to the same job, still leased.</summary>
+    public IActionResult OnPostKitty(string queue, bool on, string? job, string? token)
     {
         KittyMode.Set(Response, on);
-        return RedirectToPage(new { queue });
+        return RedirectToPage(new { queue, job, token });
     }
 
     /// <summary>Applies a decision, pass or escalation; on success the next job, else the same job with every reason.</summary>

@@ -29,7 +29,7 @@
   };
 
   decide.addEventListener('submit', (event) => {
-    const missing = [...decide.querySelectorAll('input[data-mandatory]')].filter((input) => !input.checked).map((input) => input.value);
+    const missing = [...decide.querySelectorAll('input[data-mandatory=true]')].filter((input) => !input.checked).map((input) => input.value);
     if (submitted || missing.length > 0) {
       event.preventDefault();
       if (missing.length > 0) {
@@ -39,7 +39,7 @@
     }
     submitted = true;
   });
-  for (const form of document.querySelectorAll('#pass, #escalate')) {
+  for (const form of document.querySelectorAll('#pass, #escalate, #kitty-form')) {
     form.addEventListener('submit', () => { submitted = true; });
   }
 
@@ -71,7 +71,7 @@
       event.preventDefault();
       const input = keyed.get(event.key.toLowerCase());
       input.checked = input.type === 'radio' ? true : !input.checked;
-      if (input.dataset.mandatory && input.checked) {
+      if (input.dataset.mandatory === 'true' && input.checked) {
         alertBox.textContent = '';
       }
     }
