@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
+using Warden.Silo.Ui;
+
+namespace Warden.Silo.Pages.History;
+
+/// <summary>Everything about one job: what was reviewed and why, each decision (who, when, what), its history and its actions.</summary>
+[Authorize(Policy = UiPolicies.Reviewer)]
+public sealed class JobModel(IGrainFactory grains) : PageModel
+{
+    public ReviewJobDetails Job { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        Job = await grains.GetGrain<IReviewJobGrain>(id).GetDetails();
+        if (Job.Status == JobStatus.None)
+        {
+            return NotFound();
+        }
+
+        // Reviewers see jobs of queues they work; leads and admins see every job.
+        var queue = Job.Queue ?? Job.FinalQueue;
+        var config = queue is null ? null : await grains.GetGrain<IQueueGrain>(queue).GetConfig();
+        return ReviewerAccess.MayAdminister(User) || config is not null && ReviewerAccess.MayReview(User, config) ? Page() : Forbid();
+    }
+}
