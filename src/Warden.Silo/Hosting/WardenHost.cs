@@ -22,6 +22,7 @@ public static class WardenHost
         builder.WebHost.UseUrls($"http://{settings.HttpAddress}:{settings.HttpPort}");
         builder.UseOrleans(silo => silo.AddWarden(settings).UseWardenEndpoints(settings));
         builder.AddWardenApi();
+        builder.AddWardenMetrics();
 
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
@@ -34,6 +35,7 @@ public static class WardenHost
         app.MapWardenApi();
         app.MapWardenHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(ScopeAuthorization.OperatorPolicy);
+        app.MapWardenMetrics();
         app.MapGet("/", () => Results.Redirect("/queues"));
         if (settings.Mode == HostMode.Development)
         {

@@ -4,14 +4,24 @@ using Warden.Silo.Api;
 
 namespace Warden.Silo.Ui;
 
-/// <summary>Who may open the reviewer pages: anyone signed in who reviews, leads or administers.</summary>
+/// <summary>
+/// Who may open the pages: the staff pages for every signed-in role (queue access itself follows groups, so an
+/// operator sees the queue list and the links to the dashboard and metrics); queue administration for leads and admins.
+/// </summary>
 public static class UiPolicies
 {
     public const string Reviewer = "reviewer-pages";
+    public const string Lead = "lead-pages";
 
-    public static void Add(AuthorizationOptions options) =>
+    public static void Add(AuthorizationOptions options)
+    {
         options.AddPolicy(Reviewer, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireRole(AccountRoles.Reviewer, AccountRoles.Lead, AccountRoles.Admin));
+            .RequireRole(AccountRoles.Reviewer, AccountRoles.Lead, AccountRoles.Admin, AccountRoles.Operator));
+        options.AddPolicy(Lead, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(AccountRoles.Lead, AccountRoles.Admin));
+    }
 }
