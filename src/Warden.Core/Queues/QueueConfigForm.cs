@@ -10,6 +10,7 @@ namespace Warden.Core.Queues;
 /// label and widget. <c>pin: remove(r)=block, approve(a)=allow</c> is a type with its actions, their keys
 /// and the enforcements they write; <c>explicit (e) *</c> a mandatory label with its key; <c>image item</c>
 /// or <c>fields owner side</c> a widget. Reading it back names the field of every line it cannot read.
+/// Form binding turns an emptied field into null, so every field is read as possibly null.
 /// </summary>
 public sealed partial record QueueConfigForm
 {
@@ -23,7 +24,7 @@ public sealed partial record QueueConfigForm
     public string Policies { get; init; } = string.Empty;
     public string PolicySelection { get; init; } = "single";
     public string Template { get; init; } = string.Empty;
-    public string TargetHandlingTime { get; init; } = "24:00:00";
+    public string TargetHandlingTime { get; init; } = "1.00:00:00";
     public string LeaseDuration { get; init; } = "00:10:00";
     public string Reviewers { get; init; } = "1";
     public string Consensus { get; init; } = "unanimous";
@@ -69,8 +70,11 @@ public sealed partial record QueueConfigForm
         ReportVisibility = config.ReportVisibility,
     };
 
-    /// <summary>The config the form describes, or every line and field it could not read; then validate it.</summary>
-    public (QueueConfig? Config, IReadOnlyList<FieldError> Errors) ToConfig()
+    /// <summary>
+    /// The config the form describes, and every line and field it could not read (those parts left at their
+    /// defaults, so the rest can still be validated and every problem shown at once). Save only without errors.
+    /// </summary>
+    public (QueueConfig Config, IReadOnlyList<FieldError> Errors) ToConfig()
     {
         var errors = new List<FieldError>();
         var types = Lines(ObjectTypes).Select(line => ObjectType(line, errors)).OfType<ObjectTypeConfig>().ToList();
@@ -88,7 +92,7 @@ public sealed partial record QueueConfigForm
         };
         var config = new QueueConfig
         {
-            Id = Id.Trim(),
+            Id = Id?.Trim() ?? string.Empty,
             Name = Blank(Name),
             ReviewerGroups = List(ReviewerGroups),
             QueueGroups = List(QueueGroups),
@@ -108,9 +112,9 @@ public sealed partial record QueueConfigForm
             BlurMedia = BlurMedia,
             GrayscaleMedia = GrayscaleMedia,
             KittyModeAllowed = KittyModeAllowed,
-            ReportVisibility = ReportVisibility.Trim(),
+            ReportVisibility = ReportVisibility?.Trim() ?? string.Empty,
         };
-        return errors.Count == 0 ? (config, errors) : (null, errors);
+        return (config, errors);
     }
 
     private static ObjectTypeConfig? ObjectType(string line, List<FieldError> errors)
@@ -194,9 +198,9 @@ public sealed partial record QueueConfigForm
         return new TemplateWidget(parts[0], parts[1], parts.Length == 3 ? parts[2] : "main");
     }
 
-    private static int Number(string text, string field, List<FieldError> errors)
+    private static int Number(string? text, string field, List<FieldError> errors)
     {
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -205,21 +209,21 @@ public sealed partial record QueueConfigForm
         return 0;
     }
 
-    private static TimeSpan Duration(string text, string field, List<FieldError> errors)
+    private static TimeSpan Duration(string? text, string field, List<FieldError> errors)
     {
-        if (TimeSpan.TryParseExact(text.Trim(), ["c", "g"], CultureInfo.InvariantCulture, out var value))
+        if (TimeSpan.TryParseExact(text?.Trim(), ["c", "g"], CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        errors.Add(new FieldError(field, $"'{text}' is not a duration such as 04:00:00 (hours:minutes:seconds)"));
+        errors.Add(new FieldError(field, $"'{text}' is not a duration such as 04:00:00 or 1.00:00:00 ([days.]hours:minutes:seconds)"));
         return TimeSpan.Zero;
     }
 
-    private static T Choice<T>(string text, string field, List<FieldError> errors)
+    private static T Choice<T>(string? text, string field, List<FieldError> errors)
         where T : struct, Enum
     {
-        if (Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        if (Enum.TryParse<T>(text?.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
         {
             return value;
         }
@@ -233,9 +237,9 @@ public sealed partial record QueueConfigForm
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static List<string> List(string text) => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    private static List<string> List(string? text) => [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static IEnumerable<string> Lines(string? text) => (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(@"^(?<action>[^()=\s]+)\s*(\((?<key>[^()\s]+)\))?\s*(=\s*(?<enforcement>\S+))?$")]
     private static partial Regex ActionPattern();

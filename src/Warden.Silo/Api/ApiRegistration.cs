@@ -59,6 +59,8 @@ public static class ApiRegistration
     {
         app.UseExceptionHandler();
         app.UseWardenSecurityHeaders();
+        app.UseWhen(context => IsPage(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRouting(); // after the status code pages, so a re-executed request is routed to the error page
         // Scripts, styles and images ship inside the assembly: the same files in any host, never from elsewhere.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ApiRegistration).Assembly, "Warden.Silo.wwwroot") });
         app.UseAuthentication();
@@ -75,7 +77,13 @@ public static class ApiRegistration
         DecisionApi.Map(api);
         CatalogApi.Map(api);
         app.MapRazorPages();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/img/favicon.svg")).AllowAnonymous();
         app.MapWardenUi();
         return app;
     }
+
+    /// <summary>Paths a person opens in the browser: error statuses there get a page, machine paths keep their bodies.</summary>
+    internal static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/ui") && !path.StartsWithSegments("/metrics")
+        && !path.StartsWithSegments("/dashboard") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/readyz");
 }

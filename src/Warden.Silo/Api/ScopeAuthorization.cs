@@ -32,9 +32,15 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
         if (authorizeResult.Forbidden)
         {
             var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
-            if (scope == Ui.UiPolicies.Reviewer)
+            if (scope is Ui.UiPolicies.Reviewer or Ui.UiPolicies.Lead)
             {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Reviewers only", "These pages are for people with the reviewer, lead or admin role.");
+                // A page gets the error page (status code pages); the pages' JSON gets a problem.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (!ApiRegistration.IsPage(context.Request.Path))
+                {
+                    await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Not allowed", $"This needs the '{scope}' policy's roles.");
+                }
+
                 return;
             }
 

@@ -53,18 +53,24 @@ public sealed class EditQueueModel(IGrainFactory grains) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? id)
     {
-        var (config, errors) = Form.ToConfig();
-        if (config is not null)
+        var (config, unreadable) = Form.ToConfig();
+        if (unreadable.Count == 0)
         {
             var saved = await grains.GetGrain<IQueueGrain>(config.Id).SaveConfig(config, ExpectedVersion, User.Identity!.Name!);
-            errors = saved.Errors;
-            if (errors.Count == 0)
+            if (saved.Errors.Count == 0)
             {
                 return Redirect("/admin/queues/versions/" + Uri.EscapeDataString(config.Id));
             }
+
+            Errors = saved.Errors;
+        }
+        else
+        {
+            // What could be read is checked too, so the lead sees every problem in one round.
+            var unreadableFields = unreadable.Select(FieldOf).ToHashSet();
+            Errors = [.. unreadable, .. QueueConfigValidator.Validate(config).Where(e => !unreadableFields.Contains(FieldOf(e)))];
         }
 
-        Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
