@@ -103,6 +103,12 @@ if (options.Only is null || options.Only.Split(',').Contains("model-quality"))
     }
 }
 
+ReviewPageBenchmark.Result? reviewPage = null;
+if (options.Only?.Split(',').Contains("review-page") == true)
+{
+    reviewPage = await ReviewPageBenchmark.RunAsync(cluster, options.Runs);
+    Console.WriteLine($"review page, decision key-press → next job painted ({reviewPage.Decisions} decisions): median {reviewPage.MedianMs} ms, p90 {reviewPage.P90Ms} ms, run medians {string.Join(" / ", reviewPage.RunMediansMs)} ms; parts (medians): decide POST {reviewPage.DecidePostMs} ms, next page to first byte {reviewPage.NextPageServerMs} ms, last byte to paint {reviewPage.PaintMs} ms");
+}
 ImportBenchmark.Result? import = null;
 if (options.ImportRows > 0)
 {
@@ -124,6 +130,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     leaseNext,
     pacedSubmit,
     heldOut,
+    reviewPage,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");

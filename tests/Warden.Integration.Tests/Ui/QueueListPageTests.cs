@@ -23,7 +23,7 @@ public sealed class QueueListPageTests(PostgresFixture postgres)
         await SaveAsync(grains, Sample("adult-content"));
         await spam.Enqueue(Job("ui:1", "pin:1"));
 
-        var (playwright, browser) = await Browser.LaunchAsync();
+        var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = silo.Http.BaseAddress!.ToString() });
@@ -55,12 +55,12 @@ public sealed class QueueListPageTests(PostgresFixture postgres)
 
         await spam.Enqueue(Job("ui:2", "pin:2"));
         await Assertions.Expect(rows.First.Locator("[data-field=depth]")).ToHaveTextAsync("2", new() { Timeout = 15_000 });
-        Directory.CreateDirectory(Path.GetDirectoryName(Browser.Screenshot("queue-list"))!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.Screenshot("queue-list"), FullPage = true });
+        Directory.CreateDirectory(Path.GetDirectoryName(Chromium.Screenshot("queue-list"))!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("queue-list"), FullPage = true });
 
         dialogs.Should().Be(0, "the queue name is shown as text, not run");
         offHost.Should().BeEmpty();
-        File.Exists(Browser.Screenshot("queue-list")).Should().BeTrue();
+        File.Exists(Chromium.Screenshot("queue-list")).Should().BeTrue();
 
         await page.ClickAsync("text=Sign out");
         await page.WaitForURLAsync("**/signin");

@@ -25,7 +25,7 @@ public sealed class UiSession : IAsyncDisposable
 
     public static async Task<UiSession> OpenAsync(LoopbackSilo silo)
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
+        var (playwright, browser) = await Chromium.LaunchAsync();
         return new UiSession(playwright, browser, silo);
     }
 
@@ -63,8 +63,8 @@ public sealed class UiSession : IAsyncDisposable
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Browser.Screenshot(name))!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.Screenshot(name), FullPage = true });
+        Directory.CreateDirectory(Path.GetDirectoryName(Chromium.Screenshot(name))!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot(name), FullPage = true });
     }
 
     /// <summary>Nothing ran, left the host or failed in any page of this session, beyond the refusals the test provoked.</summary>

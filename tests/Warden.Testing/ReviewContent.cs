@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Warden.Abstractions.Scoring;
 using Warden.Grains.Scoring;
-using Warden.Testing;
 
-namespace Warden.Integration.Tests.Ui;
+namespace Warden.Testing;
 
 /// <summary>Stores content for an entity as scoring would have (text, an image, a keyword hit), so jobs about it have something to show.</summary>
 public static class ReviewContent
@@ -37,7 +36,11 @@ public static class ReviewContent
                 }],
             },
         };
-        (await store.InsertAsync(record)).Should().BeTrue();
+        if (!await store.InsertAsync(record))
+        {
+            throw new InvalidOperationException($"{entity} already has content under {record.Submission.IdempotencyKey}.");
+        }
+
         await store.UpdateAsync(record);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 
-namespace Warden.Integration.Tests.Ui;
+namespace Warden.Testing;
 
 /// <summary>Debian's Chromium driven by Playwright, headless, with the flags this machine's closed network needs; a fresh context per test.</summary>
-public static class Browser
+public static class Chromium
 {
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
