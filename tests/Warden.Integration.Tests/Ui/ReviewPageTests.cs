@@ -121,6 +121,10 @@ public sealed class ReviewPageTests(PostgresFixture postgres)
         var raised = await grains.GetGrain<IReviewJobGrain>(escalated.JobId!).GetDetails();
         raised.Queue.Should().Be("escalations");
         raised.History.Should().Contain(e => e.Kind == "escalated" && e.Detail!.Contains("coordinated campaign"));
+
+        // The empty queue's page picks up the next job by itself.
+        var later = await spam.Enqueue(Job("ui:m3", "pin:m3"));
+        await Assertions.Expect(page.Locator("#job-link")).ToHaveTextAsync(later.JobId!, new() { Timeout = 15_000 });
         ui.ShouldBeClean();
     }
 

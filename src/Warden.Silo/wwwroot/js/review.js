@@ -8,6 +8,18 @@
 
   const review = document.getElementById('review');
   const decide = document.getElementById('decide');
+  const empty = document.getElementById('queue-empty');
+  if (empty) {
+    // An empty queue looks again every 5 s and loads the next job as soon as one waits.
+    const queue = empty.dataset.queue;
+    setInterval(async () => {
+      const answer = await fetch('/ui/queues.json', { credentials: 'same-origin' });
+      const row = answer.ok ? (await answer.json()).find((q) => q.id === queue) : null;
+      if (row && row.depth > row.leased) {
+        location.reload();
+      }
+    }, 5000);
+  }
   if (!review || !decide) {
     return;
   }
