@@ -29,6 +29,7 @@ public static class WardenGrainServices
         services.AddSingleton<ActionDispatcher>();
         services.AddSingleton<ObjectFetchers>();
         services.AddOptions<ScoringOptions>();
+        services.AddOptions<Appeals.AppealOptions>();
         services.AddSingleton<ScoringMeters>();
         services.AddSingleton<ScoringEngine>();
         if (connectionString is null)

@@ -32,4 +32,7 @@ public sealed record PolicyCatalog
     [Id(9)] public DateTimeOffset? ChangedAt { get; init; }
 
     [Id(10)] public string? ChangedBy { get; init; }
+
+    /// <summary>Account enforcement by active strikes, lowest first; empty: strikes earn nothing at account level.</summary>
+    [Id(11)] public IReadOnlyList<StrikeThreshold> StrikeThresholds { get; init; } = [];
 }

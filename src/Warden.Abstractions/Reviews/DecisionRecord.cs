@@ -12,6 +12,9 @@ public sealed record DecisionRecord
     public const string ReviewKind = "review";
     public const string FinalKind = "final";
 
+    /// <summary>A decision known only by the label it wrote (a model's, or a human's outside Warden's queues), logged when an appeal overturns it.</summary>
+    public const string LabelKind = "label";
+
     [Id(0)] public required string JobId { get; init; }
 
     [Id(1)] public required string Queue { get; init; }
@@ -36,4 +39,9 @@ public sealed record DecisionRecord
 
     /// <summary>For <c>final</c> rows: every reviewer whose decision the job collected.</summary>
     [Id(11)] public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>The appeal that overturned this decision: the export marks it a hard example.</summary>
+    [Id(12)] public string? OverturnedBy { get; init; }
+
+    [Id(13)] public DateTimeOffset? OverturnedAt { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Warden.Client.Export;
 
 /// <summary>
 /// The decisions log as training data, one JSON object per line (content references, actions, labels,
-/// policies, reviewers, note), read in id order a page at a time so it never holds the table in memory.
+/// policies, reviewers, note; overturned decisions marked as hard examples with the appeal that
+/// overturned them), read in id order a page at a time so it never holds the table in memory.
 /// Shared by <c>warden decisions export</c> and the HTTP facade.
 /// </summary>
 public static class DecisionExporter
@@ -18,9 +19,10 @@ public static class DecisionExporter
         while (true)
         {
             await using var command = db.CreateCommand("""
-                SELECT id, job_id, queue_id, config_version, kind, reviewer, decided_at, objects::text, actions::text, labels::text, policies::text, note, reviewers::text
+                SELECT id, job_id, queue_id, config_version, kind, reviewer, decided_at, objects::text, actions::text, labels::text, policies::text, note, reviewers::text,
+                       overturned_by, overturned_at
                   FROM decisions
-                 WHERE id > $1 AND ($2::text IS NULL OR queue_id = $2) AND ($3::timestamptz IS NULL OR decided_at >= $3) AND ($4 OR kind = 'final')
+                 WHERE id > $1 AND ($2::text IS NULL OR queue_id = $2) AND ($3::timestamptz IS NULL OR decided_at >= $3) AND ($4 OR kind IN ('final', 'label'))
                  ORDER BY id LIMIT $5
                 """);
             command.Parameters.AddWithValue(lastId);
@@ -70,6 +72,14 @@ public static class DecisionExporter
             if (!row.IsDBNull(11))
             {
                 json.WriteString("note", row.GetString(11));
+            }
+
+            // An appeal overturned it: the decision was wrong, which makes it the most useful example to train on.
+            json.WriteBoolean("hardExample", !row.IsDBNull(13));
+            if (!row.IsDBNull(13))
+            {
+                json.WriteString("overturnedBy", row.GetString(13));
+                json.WriteString("overturnedAt", row.GetFieldValue<DateTimeOffset>(14));
             }
 
             json.WriteEndObject();

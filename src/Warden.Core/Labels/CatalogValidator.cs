@@ -35,12 +35,45 @@ public static class CatalogValidator
             CheckSurface(errors, surface);
         }
 
+        CheckStrikes(errors, catalog, enforcements);
         if (catalog.MaxEvidenceLength is < 1 or > 65_536)
         {
             errors.Add(new FieldError("MaxEvidenceLength", $"must be between 1 and 65536, not {catalog.MaxEvidenceLength}"));
         }
 
         return errors;
+    }
+
+    private static void CheckStrikes(List<FieldError> errors, PolicyCatalog catalog, HashSet<string> enforcements)
+    {
+        foreach (var policy in catalog.Policies)
+        {
+            if (policy.StrikeWeight is < 0 or > 100)
+            {
+                errors.Add(new FieldError($"Policies[{policy.Name}].StrikeWeight", $"must be between 0 and 100, not {policy.StrikeWeight}"));
+            }
+
+            if (policy.StrikeLifetime is { } lifetime && lifetime <= TimeSpan.Zero)
+            {
+                errors.Add(new FieldError($"Policies[{policy.Name}].StrikeLifetime", "must be positive"));
+            }
+        }
+
+        var previous = 0;
+        foreach (var threshold in catalog.StrikeThresholds)
+        {
+            if (threshold.Strikes <= previous)
+            {
+                errors.Add(new FieldError("StrikeThresholds", $"{threshold.Strikes} must be positive and above the threshold before it ({previous})"));
+            }
+
+            if (!enforcements.Contains(threshold.Enforcement))
+            {
+                errors.Add(new FieldError("StrikeThresholds", $"unknown enforcement '{threshold.Enforcement}'"));
+            }
+
+            previous = Math.Max(previous, threshold.Strikes);
+        }
     }
 
     private static void CheckNames(List<FieldError> errors, string field, IReadOnlyList<string> names)

@@ -3,12 +3,20 @@ using Warden.Abstractions.Policies;
 
 namespace Warden.Core.Labels;
 
-/// <summary>Picks the labels a surface trusts.</summary>
+/// <summary>
+/// Picks the labels a surface trusts. An appeal's outcome is selected on every surface: an overturn must
+/// lift the enforcement everywhere, whatever a surface otherwise filters.
+/// </summary>
 public static class LabelSelector
 {
     public static bool Selects(LabelSelectorSettings selector, Label label, DateTimeOffset now)
     {
         var source = label.Source;
+        if (source.System == Appeals.AppealRules.System && source.Kind == SourceKind.Human)
+        {
+            return !label.IsExpired(now);
+        }
+
         return !label.IsExpired(now)
             && (selector.IncludeKinds.Count == 0 || selector.IncludeKinds.Contains(source.Kind))
             && (selector.IncludeSystems.Count == 0 || selector.IncludeSystems.Contains(source.System))

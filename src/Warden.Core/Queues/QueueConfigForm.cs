@@ -38,6 +38,7 @@ public sealed partial record QueueConfigForm
     public bool BlurMedia { get; init; } = true;
     public bool GrayscaleMedia { get; init; } = true;
     public bool KittyModeAllowed { get; init; } = true;
+    public bool AllowSecondTier { get; init; }
     public string ReportVisibility { get; init; } = "counts";
 
     public static QueueConfigForm From(QueueConfig config) => new()
@@ -67,6 +68,7 @@ public sealed partial record QueueConfigForm
         BlurMedia = config.BlurMedia,
         GrayscaleMedia = config.GrayscaleMedia,
         KittyModeAllowed = config.KittyModeAllowed,
+        AllowSecondTier = config.AllowSecondTier,
         ReportVisibility = config.ReportVisibility,
     };
 
@@ -112,6 +114,7 @@ public sealed partial record QueueConfigForm
             BlurMedia = BlurMedia,
             GrayscaleMedia = GrayscaleMedia,
             KittyModeAllowed = KittyModeAllowed,
+            AllowSecondTier = AllowSecondTier,
             ReportVisibility = ReportVisibility?.Trim() ?? string.Empty,
         };
         return (config, errors);

@@ -17,4 +17,7 @@ public sealed class BatchingDecisionLog(IDecisionLog inner) : IDecisionLog
     public Task<IReadOnlyList<DecisionRecord>> ForJobAsync(string jobId) => inner.ForJobAsync(jobId);
 
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit) => inner.ForEntityAsync(entity, limit);
+
+    public Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at) =>
+        inner.MarkOverturnedAsync(entity, contested, appealId, at);
 }

@@ -10,4 +10,11 @@ public interface IDecisionLog
     Task<IReadOnlyList<DecisionRecord>> ForJobAsync(string jobId);
 
     Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit);
+
+    /// <summary>
+    /// Marks the decision that wrote <paramref name="contested"/> on <paramref name="entity"/> as overturned by
+    /// <paramref name="appealId"/>: every row of the review job whose final decision wrote it, or a new
+    /// <c>label</c> row for a decision made outside Warden's queues. Returns the rows marked.
+    /// </summary>
+    Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at);
 }

@@ -27,6 +27,38 @@ public sealed class InMemoryDecisionLog : IDecisionLog
         }
     }
 
+    public Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (Core.Appeals.OverturnedDecisions.ReviewQueueOf(contested) is not { } queue)
+            {
+                var row = Core.Appeals.OverturnedDecisions.LabelDecision(entity, contested, appealId, at);
+                return Task.FromResult<IReadOnlyList<DecisionRecord>>(_keys.Add((row.JobId, row.Kind, row.Reviewer, row.Queue)) ? Add(row) : []);
+            }
+
+            var job = _rows.Where(r => r.Kind == DecisionRecord.FinalKind && r.Queue == queue && r.DecidedAt <= contested.CreatedAt && r.Objects.Any(o => o.Entity == entity))
+                .MaxBy(r => r.DecidedAt)?.JobId;
+            var marked = new List<DecisionRecord>();
+            for (var i = 0; i < _rows.Count; i++)
+            {
+                if (_rows[i].JobId == job && _rows[i].OverturnedBy is null)
+                {
+                    _rows[i] = _rows[i] with { OverturnedBy = appealId, OverturnedAt = at };
+                    marked.Add(_rows[i]);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<DecisionRecord>>(marked);
+        }
+    }
+
+    private List<DecisionRecord> Add(DecisionRecord row)
+    {
+        _rows.Add(row);
+        return [row];
+    }
+
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit)
     {
         lock (_gate)

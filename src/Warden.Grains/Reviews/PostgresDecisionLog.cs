@@ -9,6 +9,7 @@ namespace Warden.Grains.Reviews;
 public sealed class PostgresDecisionLog(NpgsqlDataSource db) : IDecisionLog
 {
     private const string Columns = "job_id, queue_id, config_version, kind, reviewer, decided_at, objects, actions, labels, policies, note, reviewers";
+    private const string ReadColumns = Columns + ", overturned_by, overturned_at";
 
     public async Task AppendAsync(IReadOnlyList<DecisionRecord> records)
     {
@@ -36,10 +37,30 @@ public sealed class PostgresDecisionLog(NpgsqlDataSource db) : IDecisionLog
     }
 
     public Task<IReadOnlyList<DecisionRecord>> ForJobAsync(string jobId) =>
-        QueryAsync($"SELECT {Columns} FROM decisions WHERE job_id = $1 ORDER BY id", jobId);
+        QueryAsync($"SELECT {ReadColumns} FROM decisions WHERE job_id = $1 ORDER BY id", jobId);
 
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit) =>
-        QueryAsync($"SELECT {Columns} FROM decisions WHERE entities @> ARRAY[$1::text] ORDER BY id DESC LIMIT $2", entity, limit);
+        QueryAsync($"SELECT {ReadColumns} FROM decisions WHERE entities @> ARRAY[$1::text] ORDER BY id DESC LIMIT $2", entity, limit);
+
+    public async Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at)
+    {
+        if (Core.Appeals.OverturnedDecisions.ReviewQueueOf(contested) is not { } queue)
+        {
+            var row = Core.Appeals.OverturnedDecisions.LabelDecision(entity, contested, appealId, at);
+            await AppendAsync([row]);
+            return await QueryAsync($"UPDATE decisions SET overturned_by = $2, overturned_at = $3 WHERE job_id = $1 AND overturned_by IS NULL RETURNING {ReadColumns}", row.JobId, appealId, at);
+        }
+
+        // The review job whose final decision, in the queue that wrote the label, came last before it.
+        return await QueryAsync($"""
+            UPDATE decisions SET overturned_by = $4, overturned_at = $5
+             WHERE overturned_by IS NULL AND job_id = (
+                   SELECT job_id FROM decisions
+                    WHERE entities @> ARRAY[$1::text] AND queue_id = $2 AND kind = 'final' AND decided_at <= $3
+                    ORDER BY decided_at DESC LIMIT 1)
+            RETURNING {ReadColumns}
+            """, entity, queue, contested.CreatedAt, appealId, at);
+    }
 
     /// <summary>Reads a row selected as <see cref="Columns"/>; the export command shares it.</summary>
     public static DecisionRecord Read(NpgsqlDataReader row) => new()
@@ -56,6 +77,8 @@ public sealed class PostgresDecisionLog(NpgsqlDataSource db) : IDecisionLog
         Policies = Parse<List<string>>(row.GetString(9)),
         Note = row.IsDBNull(10) ? null : row.GetString(10),
         Reviewers = Parse<List<string>>(row.GetString(11)),
+        OverturnedBy = row.FieldCount > 12 && !row.IsDBNull(12) ? row.GetString(12) : null,
+        OverturnedAt = row.FieldCount > 13 && !row.IsDBNull(13) ? row.GetFieldValue<DateTimeOffset>(13) : null,
     };
 
     public static string SelectColumns => Columns;

@@ -1,7 +1,10 @@
 using Warden.Abstractions.Actions;
+using Warden.Abstractions.Appeals;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
+using Warden.Abstractions.Strikes;
+using Warden.Core.Appeals;
 using Warden.Core.Actions;
 using Warden.Core.Reviews;
 
@@ -43,6 +46,11 @@ public sealed partial class ReviewJobGrain
             State.LabelsWritten = true;
         }
 
+        if (State.Request!.Reason.StartsWith(AppealRules.JobReason, StringComparison.Ordinal) && State.Request.Objects.FirstOrDefault(o => o.Role == "item") is { } appealed)
+        {
+            await GrainFactory.GetGrain<IAppealsGrain>(appealed.Entity).Decided(Id, final);
+        }
+
         if (State.Actions.Count == 0)
         {
             State.Actions = [.. final.Actions.Select(a => NewDelivery(final, config, a))];
@@ -73,16 +81,26 @@ public sealed partial class ReviewJobGrain
         }
     }
 
+    /// <summary>Writes the decision's human labels; each negative one on an owned item gives the owner a strike (weighted by its policy).</summary>
     private async Task WriteLabelsAsync(ReviewDecision final, QueueConfig config)
     {
         var catalog = await catalogs.GetAsync();
         var labels = HumanLabels.For(Id, config.Id, config, final, State.Request!.Objects, name => catalog.TryGetSeverity(name, out _));
+        var owner = State.Request.Objects.FirstOrDefault(o => o.Role == "owner")?.Entity;
         foreach (var entity in labels.GroupBy(l => l.Entity))
         {
             var results = await GrainFactory.GetGrain<IEntityGrain>(entity.Key).WriteLabels([.. entity.Select(l => l.Label)], final.Reviewer);
             foreach (var refused in results.Where(r => r.Outcome == LabelWriteOutcome.Rejected))
             {
                 Record("label-refused", "warden", $"{entity.Key}: {string.Join("; ", refused.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+            }
+
+            if (owner is not null && entity.Key != owner)
+            {
+                foreach (var (label, result) in entity.Select(l => l.Label).Zip(results).Where(p => p.Second.Outcome != LabelWriteOutcome.Rejected && p.First.Enforcement != catalog.Mildest))
+                {
+                    await GrainFactory.GetGrain<IStrikesGrain>(owner).Add(Id, entity.Key, label.Policy);
+                }
             }
         }
     }

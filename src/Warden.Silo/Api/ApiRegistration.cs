@@ -84,6 +84,7 @@ public static class ApiRegistration
         JobApi.Map(api);
         DecisionApi.Map(api);
         CatalogApi.Map(api);
+        AppealApi.Map(api);
         app.MapRazorPages();
         app.MapGet("/favicon.ico", () => Results.Redirect("/img/favicon.svg")).AllowAnonymous();
         app.MapWardenUi();

@@ -41,6 +41,10 @@ public static class WardenSiloBuilderExtensions
             .Bind(silo.Configuration.GetSection(ScoringOptions.SectionName))
             .Validate(o => o.MaxBatch > 0 && o.IntraOpThreads > 0 && o.ModelDeadline > TimeSpan.Zero, "Warden:Scoring is invalid: MaxBatch, IntraOpThreads and ModelDeadline must be positive")
             .ValidateOnStart();
+        silo.Services.AddOptions<Warden.Grains.Appeals.AppealOptions>()
+            .Bind(silo.Configuration.GetSection(Warden.Grains.Appeals.AppealOptions.SectionName))
+            .Validate(o => Warden.Core.Labels.TextRules.IsName(o.Queue), "Warden:Appeals:Queue must be a queue id")
+            .ValidateOnStart();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).Start());
         silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.AddBroadcastChannel(SiloBroadcast.ProviderName, o => o.FireAndForgetDelivery = false);
