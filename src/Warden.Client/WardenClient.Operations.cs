@@ -61,6 +61,14 @@ public sealed partial class WardenClient
 
     public Task<QueueMetrics> GetQueueMetricsAsync(string queueId) => Queue(queueId).GetMetrics();
 
+    /// <summary>Files the owner's appeal of the enforcement on <paramref name="entity"/> (the most severe one unless a surface is named).</summary>
+    public Task<Abstractions.Appeals.AppealResult> FileAppealAsync(string entity, string appellant, string statement, string? surface = null) =>
+        Grains.GetGrain<Abstractions.Appeals.IAppealsGrain>(entity).File(new Abstractions.Appeals.AppealRequest { Appellant = appellant, Statement = statement, Surface = surface });
+
+    public Task<IReadOnlyList<Abstractions.Appeals.AppealRecord>> GetAppealsAsync(string entity) => Grains.GetGrain<Abstractions.Appeals.IAppealsGrain>(entity).List();
+
+    public Task<Abstractions.Strikes.StrikeSummary> GetStrikesAsync(string user) => Grains.GetGrain<Abstractions.Strikes.IStrikesGrain>(user).Get();
+
     private IEntityGrain Entity(string entity) => Grains.GetGrain<IEntityGrain>(entity);
 
     private sealed class Subscription(List<StreamSubscriptionHandle<EnforcementChanged>> handles) : IAsyncDisposable

@@ -59,6 +59,6 @@ public sealed record QueueConfig
     /// <summary>The key that cites each policy on the review page.</summary>
     [Id(21)] public IReadOnlyDictionary<string, string>? PolicyHotkeys { get; init; }
 
-    /// <summary>For an appeals queue: whether an upheld appeal may be appealed once more (to <see cref="EscalationQueue"/> when set).</summary>
+    /// <summary>For an appeals queue: whether an upheld appeal may be appealed once more (a second-tier job, at higher priority).</summary>
     [Id(22)] public bool AllowSecondTier { get; init; }
 }

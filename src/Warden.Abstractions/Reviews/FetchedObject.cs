@@ -4,7 +4,8 @@ namespace Warden.Abstractions.Reviews;
 
 /// <summary>
 /// An object under review as a fetcher found it: displayable fields, its current labels, and the content
-/// it was submitted with (text, stored images, the keyword hits the scoring cascade found in it).
+/// it was submitted with (text, stored images, the keyword hits the scoring cascade found in it), and when
+/// asked for, why it is enforced on each surface and every change to its labels, whatever their source.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("warden.reviews.fetched-object")]
 public sealed record FetchedObject(
@@ -12,4 +13,6 @@ public sealed record FetchedObject(
     [property: Id(1)] IReadOnlyDictionary<string, string> Fields,
     [property: Id(2)] IReadOnlyList<Label> Labels,
     [property: Id(3)] string? Error = null,
-    [property: Id(4)] ObjectContent? Content = null);
+    [property: Id(4)] ObjectContent? Content = null,
+    [property: Id(5)] IReadOnlyList<EnforcementDecision>? Explanation = null,
+    [property: Id(6)] IReadOnlyList<LabelChange>? History = null);

@@ -36,4 +36,8 @@ public interface IReviewJobGrain : IGrainWithStringKey
 
     [Alias("get-details")]
     Task<ReviewJobDetails> GetDetails();
+
+    /// <summary>The details with each object's enforcement explained per surface and its label history (for appeals).</summary>
+    [Alias("get-explained-details")]
+    Task<ReviewJobDetails> GetExplainedDetails();
 }

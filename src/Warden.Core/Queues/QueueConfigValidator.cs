@@ -7,7 +7,7 @@ namespace Warden.Core.Queues;
 /// <summary>Lists every problem with a queue config a team lead saves, each naming its field.</summary>
 public static class QueueConfigValidator
 {
-    public static readonly IReadOnlySet<string> WidgetKinds = new HashSet<string> { "image", "text", "fields", "reports", "scores" };
+    public static readonly IReadOnlySet<string> WidgetKinds = new HashSet<string> { "image", "text", "fields", "reports", "scores", "enforcement" };
     public static IReadOnlySet<string> WidgetObjects => Reviews.EnqueueValidator.Roles;
     public static readonly IReadOnlySet<string> ReportVisibilities = new HashSet<string> { "hidden", "counts", "full" };
     public const int MaxReviewers = 10;
@@ -122,28 +122,29 @@ public static class QueueConfigValidator
     }
 
     /// <summary>
-    /// Action and policy keys must name what they pick; every key on the page (labels, actions, policies)
-    /// must differ, so one key press means one thing.
+    /// Action and policy keys must name what they pick; keys on the page (labels, actions, policies) must
+    /// differ, so one key press means one thing — except one action's key shared by several object types.
     /// </summary>
     private static void CheckHotkeys(List<FieldError> errors, QueueConfig config)
     {
-        var keys = config.Labels.Select(l => (Key: l.Hotkey, Use: $"label '{l.Name}'")).ToList();
+        var keys = config.Labels.Select(l => (Key: l.Hotkey, Use: $"label '{l.Name}'", Meaning: "label:" + l.Name)).ToList();
         foreach (var type in config.ObjectTypes)
         {
             foreach (var (action, key) in type.Hotkeys ?? new Dictionary<string, string>())
             {
                 CheckKey(errors, $"ObjectTypes[{type.Type}].Hotkeys", key, type.Actions.Contains(action) ? null : $"'{action}' is not one of this type's actions");
-                keys.Add((key, $"{type.Type} action '{action}'"));
+                keys.Add((key, $"{type.Type} action '{action}'", "action:" + action));
             }
         }
 
         foreach (var (policy, key) in config.PolicyHotkeys ?? new Dictionary<string, string>())
         {
             CheckKey(errors, "PolicyHotkeys", key, config.Policies.Contains(policy) ? null : $"'{policy}' is not one of the queue's policies");
-            keys.Add((key, $"policy '{policy}'"));
+            keys.Add((key, $"policy '{policy}'", "policy:" + policy));
         }
 
-        foreach (var clash in keys.Where(k => k.Key is not null).GroupBy(k => k.Key.ToLowerInvariant()).Where(g => g.Count() > 1))
+        // One action may share its key across types (uphold is u on pins and users): the page gives it to the first object that has it.
+        foreach (var clash in keys.Where(k => k.Key is not null).GroupBy(k => k.Key.ToLowerInvariant()).Where(g => g.Select(k => k.Meaning).Distinct().Count() > 1))
         {
             errors.Add(new FieldError("Hotkeys", $"'{clash.Key}' is the key of {string.Join(" and ", clash.Select(k => k.Use))}"));
         }

@@ -68,7 +68,7 @@ public sealed partial class AppealsGrain(
             Appellant = request.Appellant,
             FiledAt = now,
             Tier = tier,
-            Queue = tier == 2 && config.EscalationQueue is { } senior ? senior : config.Id,
+            Queue = config.Id,
         };
         var opened = await GrainFactory.GetGrain<IQueueGrain>(appeal.Queue).Enqueue(new EnqueueRequest
         {

@@ -10,18 +10,33 @@ namespace Warden.Grains.Reviews;
 /// attached from the content store, unless the fetcher brought its own. A fetcher that fails shows its
 /// error, not a broken job.
 /// </summary>
-public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains, IContentStore content)
+public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains, IContentStore content, Policies.CatalogCache catalogs)
 {
     private readonly Dictionary<string, IObjectFetcher> _byType = fetchers.ToDictionary(f => f.ObjectType, StringComparer.Ordinal);
 
-    public async Task<FetchedObject> FetchAsync(ReviewObject reviewObject, CancellationToken cancellationToken)
+    public const int HistoryLimit = 100;
+
+    /// <param name="explain">Also load the enforcement on every surface with the resolver's ranking, and the label history.</param>
+    public async Task<FetchedObject> FetchAsync(ReviewObject reviewObject, bool explain, CancellationToken cancellationToken)
     {
         try
         {
             var fetched = _byType.TryGetValue(reviewObject.Type, out var fetcher)
                 ? await fetcher.FetchAsync(reviewObject, cancellationToken)
                 : await FromEntityGrainAsync(reviewObject);
-            return fetched.Content is null ? fetched with { Content = await LatestContentAsync(reviewObject.Entity) } : fetched;
+            fetched = fetched.Content is null ? fetched with { Content = await LatestContentAsync(reviewObject.Entity) } : fetched;
+            if (explain)
+            {
+                var entity = grains.GetGrain<IEntityGrain>(reviewObject.Entity);
+                var catalog = await catalogs.GetAsync();
+                fetched = fetched with
+                {
+                    Explanation = await Task.WhenAll(catalog.SurfaceNames.Select(entity.GetEnforcement)),
+                    History = await entity.GetHistory(HistoryLimit),
+                };
+            }
+
+            return fetched;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

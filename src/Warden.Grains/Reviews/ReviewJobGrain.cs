@@ -125,10 +125,14 @@ public sealed partial class ReviewJobGrain(
         await SaveAsync();
     }
 
-    public async Task<ReviewJobDetails> GetDetails()
+    public Task<ReviewJobDetails> GetDetails() => DetailsAsync(explain: false);
+
+    public Task<ReviewJobDetails> GetExplainedDetails() => DetailsAsync(explain: true);
+
+    private async Task<ReviewJobDetails> DetailsAsync(bool explain)
     {
         var objects = State.Request is { } request
-            ? await Task.WhenAll(request.Objects.Select(o => fetchers.FetchAsync(o, CancellationToken.None)))
+            ? await Task.WhenAll(request.Objects.Select(o => fetchers.FetchAsync(o, explain, CancellationToken.None)))
             : [];
         return new ReviewJobDetails
         {

@@ -56,8 +56,11 @@ public static class JobApi
             var (body, problem) = await ApiJson.ReadAsync<MoveRequest>(request);
             return problem ?? await GuardedAsync(grains, queue, caller, q => q.Escalate(job, body!.Token ?? string.Empty, body.Reason ?? string.Empty));
         }).RequireAuthorization(ApiScopes.Review);
-        api.MapGet("/jobs/{job}", async (string job, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IReviewJobGrain>(job).GetDetails())).RequireAuthorization(ApiScopes.Review);
+        api.MapGet("/jobs/{job}", async (string job, bool? explain, IGrainFactory grains) =>
+        {
+            var grain = grains.GetGrain<IReviewJobGrain>(job);
+            return Results.Ok(explain == true ? await grain.GetExplainedDetails() : await grain.GetDetails());
+        }).RequireAuthorization(ApiScopes.Review);
     }
 
     /// <summary>Runs <paramref name="call"/> only for a caller in one of the queue's groups (or an admin).</summary>

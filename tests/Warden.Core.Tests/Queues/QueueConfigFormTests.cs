@@ -9,6 +9,7 @@ public sealed class QueueConfigFormTests
     [InlineData("spam")]
     [InlineData("adult-content")]
     [InlineData("escalations")]
+    [InlineData("appeals")]
     public void Every_sample_queue_survives_the_form_unchanged(string name)
     {
         var config = QueueSamples.Load(name);

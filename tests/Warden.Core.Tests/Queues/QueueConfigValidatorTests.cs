@@ -9,6 +9,7 @@ public sealed class QueueConfigValidatorTests
     [InlineData("spam")]
     [InlineData("adult-content")]
     [InlineData("escalations")]
+    [InlineData("appeals")]
     public void The_sample_queues_are_valid(string name)
     {
         QueueConfigValidator.Validate(
@@ -113,5 +114,9 @@ public sealed class QueueConfigValidatorTests
             .And.Contain(e => e.Message.Contains("'hate' is not one of the queue's policies"))
             .And.Contain(e => e.Message == "'r' is the key of pin action 'remove' and policy 'spam'")
             .And.Contain(e => e.Message == "'1' is the key of label 'commercial spam' and pin action 'approve'");
+        QueueConfigValidator.Validate(spam with
+        {
+            ObjectTypes = [new("pin", ["remove"], Hotkeys: new Dictionary<string, string> { ["remove"] = "r" }), new("user", ["remove"], Hotkeys: new Dictionary<string, string> { ["remove"] = "r" })],
+        }).Should().BeEmpty("one action may share its key across object types");
     }
 }

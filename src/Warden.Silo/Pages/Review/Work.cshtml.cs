@@ -130,7 +130,8 @@ public sealed class WorkModel(IGrainFactory grains) : PageModel
         JobId = jobId;
         Token = token;
         Errors = errors;
-        Job = await grains.GetGrain<IReviewJobGrain>(jobId).GetDetails();
+        var job = grains.GetGrain<IReviewJobGrain>(jobId);
+        Job = Config.Template.Any(w => w.Kind == "enforcement") ? await job.GetExplainedDetails() : await job.GetDetails();
     }
 
     /// <summary>404 for a queue without config, 403 for a reviewer outside its groups, else null.</summary>
