@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests(PostgresFixture postgres)
             "/api/v1/routing",
             "/api/v1/rule-sets/{name}",
             "/api/v1/banks/{name}/import",
+            "/api/v1/entities/{entity}/appeals",
+            "/api/v1/entities/{entity}/strikes",
         ]);
     }
 }
