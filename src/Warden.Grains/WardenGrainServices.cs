@@ -54,6 +54,8 @@ public static class WardenGrainServices
             services.AddSingleton<IDecisionLog>(sp => new BatchingDecisionLog(new PostgresDecisionLog(sp.GetRequiredService<NpgsqlDataSource>())));
             services.AddSingleton<IReviewJobStore, PostgresReviewJobStore>();
             services.AddSingleton<IContentStore, PostgresContentStore>();
+            services.AddSingleton<Bulk.PostgresBulkStore>();
+            services.AddSingleton<Bulk.BulkRunner>();
             services.AddSingleton<IHashBankStore, PostgresHashBankStore>();
         }
 

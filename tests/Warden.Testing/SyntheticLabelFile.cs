@@ -26,7 +26,7 @@ public static class SyntheticLabelFile
                 var bad = rejectEvery > 0 && row % rejectEvery == 0;
                 rejects += bad ? 1 : 0;
                 var policy = bad ? "no_such_policy" : Policies[(e + s) % Policies.Length];
-                var enforcement = Enforcements[(e * 7 + s) % Enforcements.Length];
+                var enforcement = EnforcementOf(e, s);
                 var at = createdAt.AddSeconds(e).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
                 var confidence = (0.5 + ((e + s) % 50) / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
                 writer.Write("{\"entity\":\"pin:");
@@ -40,4 +40,7 @@ public static class SyntheticLabelFile
         writer.Write("{this line is not json\n");
         return rejects + 1;
     }
+
+    /// <summary>The enforcement the file gives entity <paramref name="entity"/>'s source <paramref name="source"/>.</summary>
+    public static string EnforcementOf(int entity, int source) => Enforcements[(entity * 7 + source) % Enforcements.Length];
 }

@@ -85,6 +85,7 @@ public static class ApiRegistration
         DecisionApi.Map(api);
         CatalogApi.Map(api);
         AppealApi.Map(api);
+        BulkApi.Map(api);
         app.MapRazorPages();
         app.MapGet("/favicon.ico", () => Results.Redirect("/img/favicon.svg")).AllowAnonymous();
         app.MapWardenUi();
