@@ -109,6 +109,16 @@ if (options.Only?.Split(',').Contains("review-page") == true)
     reviewPage = await ReviewPageBenchmark.RunAsync(cluster, options.Runs);
     Console.WriteLine($"review page, decision key-press → next job painted ({reviewPage.Decisions} decisions): median {reviewPage.MedianMs} ms, p90 {reviewPage.P90Ms} ms, run medians {string.Join(" / ", reviewPage.RunMediansMs)} ms; parts (medians): decide POST {reviewPage.DecidePostMs} ms, next page to first byte {reviewPage.NextPageServerMs} ms, last byte to paint {reviewPage.PaintMs} ms");
 }
+BulkBenchmark.Result? bulk = null;
+if (options.Only?.Split(',').Contains("bulk") == true)
+{
+    bulk = await BulkBenchmark.RunAsync(cluster, options.Runs);
+    Console.WriteLine($"bulk on {bulk.Entities:N0} entities: apply median {bulk.ApplyMedian:N0} entities/s ({string.Join(" / ", bulk.ApplyPerSecond)}), undo median {bulk.UndoMedian:N0} entities/s ({string.Join(" / ", bulk.UndoPerSecond)})");
+    if (summaries.FirstOrDefault(s => s.Name == "label-write-c16") is { } labelWrites)
+    {
+        Console.WriteLine($"ratio bulk apply / label-write-c16 {bulk.ApplyMedian / labelWrites.MedianPerSecond:F3}");
+    }
+}
 ImportBenchmark.Result? import = null;
 if (options.ImportRows > 0)
 {
@@ -131,6 +141,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     pacedSubmit,
     heldOut,
     reviewPage,
+    bulk,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");
