@@ -61,4 +61,7 @@ public sealed record QueueConfig
 
     /// <summary>For an appeals queue: whether an upheld appeal may be appealed once more (a second-tier job, at higher priority).</summary>
     [Id(22)] public bool AllowSecondTier { get; init; }
+
+    /// <summary>Golden copies mixed in per job enqueued (0 to 1): each enqueue adds one with this probability when the queue has golden jobs.</summary>
+    [Id(23)] public double GoldenRate { get; init; }
 }

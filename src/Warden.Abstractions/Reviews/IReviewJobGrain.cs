@@ -14,6 +14,10 @@ public interface IReviewJobGrain : IGrainWithStringKey
     [Alias("open")]
     Task<EnqueueResult> Open(string queue, EnqueueRequest request);
 
+    /// <summary>Opens a golden copy: decided like any job, then scored against <paramref name="expected"/> with no labels, log rows or actions.</summary>
+    [Alias("open-golden")]
+    Task<EnqueueResult> OpenGolden(string queue, EnqueueRequest request, IReadOnlyList<ObjectAction> expected);
+
     /// <summary>Checks the decision against <paramref name="config"/>, keeps it, and settles consensus.</summary>
     [Alias("record-decision")]
     Task<DecideResult> RecordDecision(ReviewDecision decision, QueueConfig config);

@@ -39,6 +39,7 @@ public sealed partial record QueueConfigForm
     public bool GrayscaleMedia { get; init; } = true;
     public bool KittyModeAllowed { get; init; } = true;
     public bool AllowSecondTier { get; init; }
+    public string GoldenRate { get; init; } = "0";
     public string ReportVisibility { get; init; } = "counts";
 
     public static QueueConfigForm From(QueueConfig config) => new()
@@ -69,6 +70,7 @@ public sealed partial record QueueConfigForm
         GrayscaleMedia = config.GrayscaleMedia,
         KittyModeAllowed = config.KittyModeAllowed,
         AllowSecondTier = config.AllowSecondTier,
+        GoldenRate = config.GoldenRate.ToString(CultureInfo.InvariantCulture),
         ReportVisibility = config.ReportVisibility,
     };
 
@@ -115,6 +117,7 @@ public sealed partial record QueueConfigForm
             GrayscaleMedia = GrayscaleMedia,
             KittyModeAllowed = KittyModeAllowed,
             AllowSecondTier = AllowSecondTier,
+            GoldenRate = Fraction(GoldenRate, "GoldenRate", errors),
             ReportVisibility = ReportVisibility?.Trim() ?? string.Empty,
         };
         return (config, errors);
@@ -209,6 +212,17 @@ public sealed partial record QueueConfigForm
         }
 
         errors.Add(new FieldError(field, $"'{text}' is not a whole number"));
+        return 0;
+    }
+
+    private static double Fraction(string? text, string field, List<FieldError> errors)
+    {
+        if (double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new FieldError(field, $"'{text}' is not a number such as 0.02"));
         return 0;
     }
 

@@ -84,6 +84,11 @@ public static class QueueConfigValidator
             errors.Add(new FieldError("LeaseDuration", $"must be between 2 seconds and 4 hours, not {config.LeaseDuration}"));
         }
 
+        if (config.GoldenRate is < 0 or > 1 || double.IsNaN(config.GoldenRate))
+        {
+            errors.Add(new FieldError("GoldenRate", $"must be between 0 and 1, not {config.GoldenRate}"));
+        }
+
         if (config.EscalateOnSlaBreach && config.EscalationQueue is null)
         {
             errors.Add(new FieldError("EscalateOnSlaBreach", "needs an EscalationQueue"));

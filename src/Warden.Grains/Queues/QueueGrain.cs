@@ -131,7 +131,30 @@ public sealed partial class QueueGrain(
             await CommitAsync();
         }
 
+        if (opened.Created && Config!.GoldenRate > 0 && Random.Shared.NextDouble() < Config.GoldenRate)
+        {
+            await MixInGoldenAsync(request.Priority);
+        }
+
         return opened;
+    }
+
+    /// <summary>Adds a copy of one of the queue's golden jobs beside a new job, at its priority; reviewers cannot tell them apart.</summary>
+    private async Task MixInGoldenAsync(int priority)
+    {
+        if (await GrainFactory.GetGrain<Abstractions.Quality.IReviewerQualityGrain>(Id).PickGolden() is not { } golden)
+        {
+            return;
+        }
+
+        var copy = golden.Request with { Key = $"golden:{golden.Id}:{Guid.NewGuid():N}", Priority = priority };
+        var jobId = JobIds.FromKey(copy.Key);
+        var opened = await GrainFactory.GetGrain<IReviewJobGrain>(jobId).OpenGolden(Id, copy, golden.Expected);
+        if (opened.Errors.Count == 0 && _book.Find(jobId) is null)
+        {
+            _commit.Changed(_book.Add(jobId, priority, clock.GetUtcNow()));
+            await CommitAsync();
+        }
     }
 
     public async Task<JobLease?> LeaseNext(Reviewer reviewer)

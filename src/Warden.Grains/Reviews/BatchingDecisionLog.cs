@@ -18,6 +18,8 @@ public sealed class BatchingDecisionLog(IDecisionLog inner) : IDecisionLog
 
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit) => inner.ForEntityAsync(entity, limit);
 
+    public Task<IReadOnlyList<DecisionRecord>> ForQueueAsync(string queue, DateTimeOffset since) => inner.ForQueueAsync(queue, since);
+
     public Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at) =>
         inner.MarkOverturnedAsync(entity, contested, appealId, at);
 }

@@ -11,6 +11,9 @@ public interface IDecisionLog
 
     Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit);
 
+    /// <summary>A queue's review and final rows since <paramref name="since"/>, oldest first (reviewer agreement).</summary>
+    Task<IReadOnlyList<DecisionRecord>> ForQueueAsync(string queue, DateTimeOffset since);
+
     /// <summary>
     /// Marks the decision that wrote <paramref name="contested"/> on <paramref name="entity"/> as overturned by
     /// <paramref name="appealId"/>: every row of the review job whose final decision wrote it, or a new

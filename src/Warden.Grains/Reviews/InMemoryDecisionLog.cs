@@ -59,6 +59,14 @@ public sealed class InMemoryDecisionLog : IDecisionLog
         return [row];
     }
 
+    public Task<IReadOnlyList<DecisionRecord>> ForQueueAsync(string queue, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DecisionRecord>>([.. _rows.Where(r => r.Queue == queue && r.DecidedAt >= since)]);
+        }
+    }
+
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit)
     {
         lock (_gate)

@@ -42,6 +42,9 @@ public sealed class PostgresDecisionLog(NpgsqlDataSource db) : IDecisionLog
     public Task<IReadOnlyList<DecisionRecord>> ForEntityAsync(string entity, int limit) =>
         QueryAsync($"SELECT {ReadColumns} FROM decisions WHERE entities @> ARRAY[$1::text] ORDER BY id DESC LIMIT $2", entity, limit);
 
+    public Task<IReadOnlyList<DecisionRecord>> ForQueueAsync(string queue, DateTimeOffset since) =>
+        QueryAsync($"SELECT {ReadColumns} FROM decisions WHERE queue_id = $1 AND decided_at >= $2 AND kind IN ('review', 'final') ORDER BY id", queue, since);
+
     public async Task<IReadOnlyList<DecisionRecord>> MarkOverturnedAsync(string entity, Abstractions.Labels.Label contested, string appealId, DateTimeOffset at)
     {
         if (Core.Appeals.OverturnedDecisions.ReviewQueueOf(contested) is not { } queue)

@@ -5,6 +5,8 @@ using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Strikes;
 using Warden.Core.Appeals;
+using Warden.Core.Quality;
+using Warden.Abstractions.Quality;
 using Warden.Core.Actions;
 using Warden.Core.Reviews;
 
@@ -37,6 +39,18 @@ public sealed partial class ReviewJobGrain
         }
 
         var final = State.Final!;
+        if (State.GoldenExpected is { } expected)
+        {
+            if (!State.LabelsWritten)
+            {
+                await GrainFactory.GetGrain<IReviewerQualityGrain>(State.FinalQueue!).RecordGolden(Id, final.Reviewer, ReviewerAgreement.SameActions(final.Actions, expected));
+                State.LabelsWritten = true;
+                await SaveAsync();
+            }
+
+            return;
+        }
+
         var config = _finalConfig ??= await GrainFactory.GetGrain<IQueueGrain>(State.FinalQueue!).GetConfigVersion(State.FinalConfigVersion)
             ?? throw new InvalidOperationException($"Queue {State.FinalQueue} has no config version {State.FinalConfigVersion}.");
         await decisionLog.AppendAsync([.. State.Decisions.Select(d => Row(d, DecisionRecord.ReviewKind)), FinalRow(final, config)]);

@@ -66,6 +66,16 @@ public sealed partial class ReviewJobGrain(
         return new EnqueueResult(Id, false, State.Status == JobStatus.Open ? State.Queue : null, []);
     }
 
+    public async Task<EnqueueResult> OpenGolden(string queue, EnqueueRequest request, IReadOnlyList<ObjectAction> expected)
+    {
+        if (State.Status == JobStatus.None)
+        {
+            State.GoldenExpected = [.. expected];
+        }
+
+        return await Open(queue, request);
+    }
+
     public async Task<DecideResult> RecordDecision(ReviewDecision decision, QueueConfig config)
     {
         if (State.Status == JobStatus.None)
@@ -100,6 +110,17 @@ public sealed partial class ReviewJobGrain(
 
         State.Decisions.Add(decision);
         Record("decided", decision.Reviewer, string.Join(", ", decision.Actions.Select(a => $"{a.Object} → {a.Action}")));
+        if (State.GoldenExpected is not null)
+        {
+            // A golden copy ends with its one decision, which is scored (in ApplyEffects), never acted on.
+            State.Status = JobStatus.Decided;
+            State.Final = decision;
+            State.FinalQueue = config.Id;
+            State.FinalConfigVersion = config.Version;
+            await SaveAsync();
+            return new DecideResult(DecideOutcome.Final, [], decision);
+        }
+
         var result = Settle(config);
         await SaveAsync();
         if (result.Outcome != DecideOutcome.Final)

@@ -30,4 +30,7 @@ public sealed class ReviewJobState
     [Id(9)] public bool LabelsWritten { get; set; }
 
     [Id(10)] public int FinalConfigVersion { get; set; }
+
+    /// <summary>For a golden copy: the known answer it is scored against instead of being acted on.</summary>
+    [Id(11)] public List<ObjectAction>? GoldenExpected { get; set; }
 }

@@ -86,6 +86,7 @@ public static class ApiRegistration
         CatalogApi.Map(api);
         AppealApi.Map(api);
         BulkApi.Map(api);
+        QualityApi.Map(api);
         app.MapRazorPages();
         app.MapGet("/favicon.ico", () => Results.Redirect("/img/favicon.svg")).AllowAnonymous();
         app.MapWardenUi();

@@ -19,7 +19,7 @@ public sealed class EditQueueModel(IGrainFactory grains) : PageModel
     private static readonly HashSet<string> Fields =
     [
         "Id", "Name", "ReviewerGroups", "QueueGroups", "ObjectTypes", "Labels", "Hotkeys", "LabelSelection", "Policies", "PolicySelection",
-        "Template", "TargetHandlingTime", "LeaseDuration", "MultiReview", "PassTo", "EscalationQueue", "EscalateOnSlaBreach", "ReportVisibility",
+        "Template", "TargetHandlingTime", "LeaseDuration", "MultiReview", "PassTo", "EscalationQueue", "EscalateOnSlaBreach", "ReportVisibility", "GoldenRate",
     ];
 
     [BindProperty]
