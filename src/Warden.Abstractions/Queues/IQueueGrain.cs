@@ -58,4 +58,15 @@ public interface IQueueGrain : IGrainWithStringKey
 
     [Alias("get-metrics"), ReadOnly]
     Task<QueueMetrics> GetMetrics();
+
+    /// <summary>The leaseholder asks for a lead's help: the lease is extended and the job listed as held.</summary>
+    [Alias("hold")]
+    Task<DecideResult> Hold(string jobId, string token, string reason);
+
+    /// <summary>A lead takes over a held job with a new lease of their own.</summary>
+    [Alias("take-over")]
+    Task<JobLease?> TakeOver(string jobId, Reviewer lead);
+
+    [Alias("get-held"), ReadOnly]
+    Task<IReadOnlyList<HeldJob>> GetHeld();
 }

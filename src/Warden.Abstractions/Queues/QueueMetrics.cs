@@ -25,4 +25,7 @@ public sealed record QueueMetrics
 
     /// <summary>Breaches flagged since the queue was created.</summary>
     [Id(8)] public long SlaBreachesTotal { get; init; }
+
+    /// <summary>Leased jobs whose reviewer asked a lead for help.</summary>
+    [Id(9)] public int OnHold { get; init; }
 }

@@ -22,4 +22,9 @@ public sealed class QueuedJob
 
     /// <summary>Decided for good; its labels and actions are being applied, then it leaves the queue.</summary>
     [Id(6)] public bool Finalizing { get; set; }
+
+    /// <summary>Why the leaseholder asked a lead for help; set while the job is on hold.</summary>
+    [Id(7)] public string? HoldReason { get; set; }
+
+    [Id(8)] public DateTimeOffset? HeldAt { get; set; }
 }

@@ -110,7 +110,8 @@ public sealed class LeaseBook
             return (null, error);
         }
 
-        var renewed = lease with { Deadline = now + duration };
+        // Renewing never shortens a lease a hold extended.
+        var renewed = lease with { Deadline = Max(lease.Deadline, now + duration) };
         SetLease(_state.Jobs[jobId], renewed);
         return (renewed, null);
     }
@@ -218,6 +219,42 @@ public sealed class LeaseBook
         }
     }
 
+    public int HeldCount => _state.Jobs.Values.Count(j => j.HoldReason is not null);
+
+    public IEnumerable<QueuedJob> Held => _state.Jobs.Values.Where(j => j.HoldReason is not null).OrderBy(j => j.HeldAt);
+
+    /// <summary>The leaseholder asks for help: the lease runs to <paramref name="until"/> and the job shows as held.</summary>
+    public (JobLease? Lease, string? Error) Hold(string jobId, string token, string reason, DateTimeOffset now, DateTimeOffset until)
+    {
+        var (lease, error) = Check(jobId, token, now);
+        if (lease is null)
+        {
+            return (null, error);
+        }
+
+        var job = _state.Jobs[jobId];
+        SetLease(job, lease with { Deadline = Max(lease.Deadline, until) });
+        job.HoldReason = reason;
+        job.HeldAt = now;
+        return (job.Lease, null);
+    }
+
+    /// <summary>A lead takes a held job: a new lease (the holder's token stops working) and the hold ends.</summary>
+    public (JobLease? Lease, string? Error) TakeOver(string jobId, string lead, DateTimeOffset now, TimeSpan duration)
+    {
+        if (!_state.Jobs.TryGetValue(jobId, out var job) || job.HoldReason is null || job.Finalizing)
+        {
+            return (null, $"job {jobId} is not on hold in this queue");
+        }
+
+        job.HoldReason = null;
+        job.HeldAt = null;
+        SetLease(job, new JobLease(jobId, NewToken(), lead, now + duration));
+        return (job.Lease, null);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
     private void SetLease(QueuedJob job, JobLease? lease)
     {
         if (job.Lease is { } old)
@@ -229,6 +266,12 @@ public sealed class LeaseBook
         if (lease is not null)
         {
             _deadlines.Add((lease.Deadline, job.JobId));
+        }
+        else
+        {
+            // A hold lasts as long as the lease: released, lapsed or decided, the job is no longer waiting for help.
+            job.HoldReason = null;
+            job.HeldAt = null;
         }
     }
 

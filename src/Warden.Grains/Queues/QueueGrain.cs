@@ -203,6 +203,49 @@ public sealed partial class QueueGrain(
 
     public Task<QueueMetrics> GetMetrics() => Task.FromResult(Measure());
 
+    /// <summary>How long a hold keeps the job leased while the reviewer waits for a lead.</summary>
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromHours(4);
+
+    public async Task<DecideResult> Hold(string jobId, string token, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return DecideResult.Rejected("Reason", "say in at most 500 characters what help you need");
+        }
+
+        var now = clock.GetUtcNow();
+        var (lease, error) = _book.Hold(jobId, token, reason, now, now + HoldDuration);
+        if (lease is null)
+        {
+            return DecideResult.Rejected("Token", error!);
+        }
+
+        _commit.Changed(_book.Find(jobId)!);
+        await CommitAsync();
+        await GrainFactory.GetGrain<IReviewJobGrain>(jobId).Note("held", lease.Reviewer, reason);
+        return new DecideResult(DecideOutcome.Recorded, []);
+    }
+
+    public async Task<JobLease?> TakeOver(string jobId, Reviewer lead)
+    {
+        var config = RequireAccess(lead);
+        var holder = _book.Find(jobId)?.Lease?.Reviewer;
+        var (lease, _) = _book.TakeOver(jobId, lead.Id, clock.GetUtcNow(), config.LeaseDuration);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        _leasedAt[jobId] = clock.GetUtcNow();
+        _commit.Changed(_book.Find(jobId)!);
+        await CommitAsync();
+        await GrainFactory.GetGrain<IReviewJobGrain>(jobId).Note("taken-over", lead.Id, $"from {holder}");
+        return lease;
+    }
+
+    public Task<IReadOnlyList<HeldJob>> GetHeld() =>
+        Task.FromResult<IReadOnlyList<HeldJob>>([.. _book.Held.Select(j => new HeldJob(j.JobId, j.Lease!.Reviewer, j.HoldReason!, j.HeldAt!.Value))]);
+
     private QueueConfig RequireAccess(Reviewer reviewer)
     {
         var config = Config ?? throw new InvalidOperationException($"Queue '{Id}' has no config yet.");
@@ -248,6 +291,7 @@ public sealed partial class QueueGrain(
             P90HandleTime = _handleTimes.P90,
             SlaBreached = _book.SlaBreachedCount,
             SlaBreachesTotal = config.State.SlaBreachesTotal,
+            OnHold = _book.HeldCount,
         };
     }
 

@@ -7,8 +7,8 @@ using Warden.Silo.Ui;
 namespace Warden.Silo.Api;
 
 /// <summary>
-/// <c>/api/v1</c> review work: lease the next job, renew, release, decide, pass, escalate, and job
-/// details. The reviewer is the caller (a signed-in person, or a key), and every call checks the
+/// <c>/api/v1</c> review work: lease the next job, renew, release, decide, pass, escalate, hold for a
+/// lead (and a lead's take-over), and job details. The reviewer is the caller (a signed-in person, or a key), and every call checks the
 /// caller's groups against the queue's reviewer groups, not only the lease.
 /// </summary>
 public static class JobApi
@@ -56,6 +56,18 @@ public static class JobApi
             var (body, problem) = await ApiJson.ReadAsync<MoveRequest>(request);
             return problem ?? await GuardedAsync(grains, queue, caller, q => q.Escalate(job, body!.Token ?? string.Empty, body.Reason ?? string.Empty));
         }).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/hold", async (string queue, string job, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<MoveRequest>(request);
+            return problem ?? await GuardedAsync(grains, queue, caller, q => q.Hold(job, body!.Token ?? string.Empty, body.Reason ?? string.Empty));
+        }).RequireAuthorization(ApiScopes.Review);
+        api.MapPost("/queues/{queue}/jobs/{job}/take-over", async (string queue, string job, ClaimsPrincipal caller, IGrainFactory grains) =>
+            await Grain(grains, queue).TakeOver(job, ReviewerAccess.Of(caller)) is { } lease
+                ? Results.Ok(lease)
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not on hold", detail: $"job {job} is not on hold in queue {queue}"))
+            .RequireAuthorization(ApiScopes.QueuesAdmin);
+        api.MapGet("/queues/{queue}/held", async (string queue, IGrainFactory grains) => Results.Ok(await Grain(grains, queue).GetHeld()))
+            .RequireAuthorization(ApiScopes.QueuesAdmin);
         api.MapGet("/jobs/{job}", async (string job, bool? explain, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IReviewJobGrain>(job);

@@ -9,7 +9,7 @@ namespace Warden.Silo.Ui;
 /// <summary>JSON the pages poll (same origin, the session cookie): live queue numbers for the queue list.</summary>
 public static class UiEndpoints
 {
-    public sealed record QueueRow(string Id, string Name, IReadOnlyList<string> Groups, int Depth, int Leased, double OldestAgeSeconds, int SlaBreached, int HandledLastHour);
+    public sealed record QueueRow(string Id, string Name, IReadOnlyList<string> Groups, int Depth, int Leased, double OldestAgeSeconds, int SlaBreached, int HandledLastHour, int OnHold);
 
     public static void MapWardenUi(this WebApplication app)
     {
@@ -51,7 +51,7 @@ public static class UiEndpoints
         var rows = await Task.WhenAll(queues.Select(async q =>
         {
             var metrics = await grains.GetGrain<IQueueGrain>(q.Id).GetMetrics();
-            return new QueueRow(q.Id, q.Name, q.QueueGroups, metrics.Depth, metrics.Leased, Math.Round(metrics.OldestAge.TotalSeconds), metrics.SlaBreached, metrics.DecisionsLastHour);
+            return new QueueRow(q.Id, q.Name, q.QueueGroups, metrics.Depth, metrics.Leased, Math.Round(metrics.OldestAge.TotalSeconds), metrics.SlaBreached, metrics.DecisionsLastHour, metrics.OnHold);
         }));
         return [.. rows.OrderBy(r => r.Groups.FirstOrDefault() ?? string.Empty, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }

@@ -159,4 +159,36 @@ public sealed class LeaseBookTests
         QueueAccess.MayReview(config, ["spam-reviewers"]).Should().BeFalse();
         QueueAccess.MayReview(config, []).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_hold_extends_the_lease_renewals_keep_it_and_a_lead_takes_it_over_with_a_new_token()
+    {
+        _book.Add("job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+
+        var (held, _) = _book.Hold("job-1", lease.Token, "is this a minor?", Now, Now.AddHours(4));
+        held!.Deadline.Should().Be(Now.AddHours(4));
+        _book.Renew("job-1", lease.Token, Now.AddMinutes(1), Lease).Lease!.Deadline.Should().Be(Now.AddHours(4), "renewing never shortens a hold");
+        _book.HeldCount.Should().Be(1);
+        _book.Held.Single().HoldReason.Should().Be("is this a minor?");
+
+        var (taken, _) = _book.TakeOver("job-1", "lena", Now.AddMinutes(2), Lease);
+        taken!.Reviewer.Should().Be("lena");
+        _book.Check("job-1", lease.Token, Now.AddMinutes(2)).Error.Should().Contain("not yours");
+        _book.HeldCount.Should().Be(0);
+        _book.TakeOver("job-1", "lena", Now.AddMinutes(3), Lease).Error.Should().Be("job-1 is not on hold in this queue".Insert(0, "job "));
+    }
+
+    [Fact]
+    public void A_hold_ends_with_its_lease()
+    {
+        _book.Add("job-1", 0, Now);
+        var lease = _book.LeaseNext("ann", Now, Lease)!;
+        _book.Hold("job-1", lease.Token, "help", Now, Now.AddHours(4));
+
+        _book.Release("job-1", lease.Token, Now.AddMinutes(1)).Should().BeNull();
+
+        _book.HeldCount.Should().Be(0);
+        _book.Find("job-1")!.HoldReason.Should().BeNull();
+    }
 }

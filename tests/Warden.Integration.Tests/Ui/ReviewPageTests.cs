@@ -152,6 +152,40 @@ public sealed class ReviewPageTests(PostgresFixture postgres)
         ui.ShouldBeClean();
     }
 
+    [Fact]
+    public async Task A_reviewer_puts_a_job_on_hold_and_a_lead_takes_it_over_from_the_queue_view()
+    {
+        await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("ui_hold"), "ui-hold");
+        var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
+        var spam = await SaveAsync(grains, Sample("spam"));
+        var job = await spam.Enqueue(Job("ui:h1", "pin:h1"));
+        await using var ui = await UiSession.OpenAsync(silo);
+        var reviewer = await ui.SignInAsync("hal", Reviewer, ["spam-reviewers"]);
+        await reviewer.GotoAsync("/review/spam-en");
+        await reviewer.FillAsync("#hold input[name=reason]", "is this a scam or a real charity?");
+        await reviewer.ClickAsync("#hold button");
+        await Assertions.Expect(reviewer.Locator("#queue-empty")).ToBeVisibleAsync();
+        (await spam.GetMetrics()).OnHold.Should().Be(1);
+        (await spam.GetHeld()).Single().Reviewer.Should().Be("user:hal");
+
+        var lead = await ui.SignInAsync("liv", [AccountRoles.Lead], ["spam-reviewers"]);
+        await Assertions.Expect(lead.Locator("[data-field=held]")).ToHaveTextAsync("1");
+        await Assertions.Expect(lead.Locator("#held")).ToContainTextAsync("is this a scam or a real charity?");
+        await lead.ClickAsync("#held button");
+        await Assertions.Expect(lead.Locator("#job-link")).ToHaveTextAsync(job.JobId!);
+        foreach (var key in new[] { "r", "s", "2", "Enter" })
+        {
+            await lead.Keyboard.PressAsync(key);
+        }
+
+        await Assertions.Expect(lead.Locator("#queue-empty")).ToBeVisibleAsync();
+        var details = await grains.GetGrain<IReviewJobGrain>(job.JobId!).GetDetails();
+        details.Final!.Reviewer.Should().Be("user:liv");
+        details.History.Select(h => h.Kind).Should().Contain(["held", "taken-over"]);
+        (await spam.GetMetrics()).OnHold.Should().Be(0);
+        ui.ShouldBeClean();
+    }
+
     private static Task<string> Filter(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.widget-image img')).filter");
 }

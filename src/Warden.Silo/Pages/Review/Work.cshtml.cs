@@ -73,6 +73,26 @@ public sealed class WorkModel(IGrainFactory grains) : PageModel
     public Task<IActionResult> OnPostPassAsync(string queue, string job, string token, string? target, string? reason) =>
         ActAsync(queue, job, token, q => q.Pass(job, token, target ?? string.Empty, reason ?? string.Empty));
 
+    public Task<IActionResult> OnPostHoldAsync(string queue, string job, string token, string? reason) =>
+        ActAsync(queue, job, token, q => q.Hold(job, token, reason ?? string.Empty));
+
+    /// <summary>A lead takes over a job a reviewer put on hold and works it here with their own lease.</summary>
+    public async Task<IActionResult> OnPostTakeOverAsync(string queue, string job)
+    {
+        if (await AuthorizeAsync(queue) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ReviewerAccess.MayAdminister(User))
+        {
+            return Forbid();
+        }
+
+        var lease = await grains.GetGrain<IQueueGrain>(queue).TakeOver(job, ReviewerAccess.Of(User));
+        return lease is null ? RedirectToPage("/Queues/Index") : RedirectToPage(new { queue, job = lease.JobId, token = lease.Token });
+    }
+
     public Task<IActionResult> OnPostEscalateAsync(string queue, string job, string token, string? reason) =>
         ActAsync(queue, job, token, q => q.Escalate(job, token, reason ?? string.Empty));
 

@@ -20,6 +20,7 @@
         row.querySelector('[data-field="oldest"]').textContent = age(queue.oldestAgeSeconds);
         row.querySelector('[data-field="sla"]').textContent = queue.slaBreached;
         row.querySelector('[data-field="handled"]').textContent = queue.handledLastHour;
+        row.querySelector('[data-field="held"]').textContent = queue.onHold;
       }
       document.body.dataset.refreshed = String(Date.now());
     } catch (e) {

@@ -51,7 +51,7 @@
     }
     submitted = true;
   });
-  for (const form of document.querySelectorAll('#pass, #escalate, #kitty-form')) {
+  for (const form of document.querySelectorAll('#pass, #escalate, #hold, #kitty-form')) {
     form.addEventListener('submit', () => { submitted = true; });
   }
 
