@@ -73,7 +73,8 @@ public sealed class BulkOperationGrain(IServiceProvider services, CatalogCache c
         }
     }
 
-    private static FieldError Unavailable => new("Mode", "bulk operations keep their record in PostgreSQL: run the cluster mode");
+    /// <summary>Why bulk operations are refused in development mode (no PostgreSQL to record them in).</summary>
+    internal static FieldError Unavailable => new("Mode", "bulk operations keep their record in PostgreSQL: run the cluster mode");
 
     private BulkOperationInfo Refused(BulkRequest? request, IReadOnlyList<FieldError> errors) => new()
     {

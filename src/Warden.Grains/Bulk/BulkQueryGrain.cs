@@ -19,7 +19,7 @@ public sealed class BulkQueryGrain(IServiceProvider services, CatalogCache catal
         var errors = BulkRules.Validate(query, await catalogs.GetAsync());
         if (errors.Count > 0 || _store is null)
         {
-            return new BulkPreview(0, [], errors.Count > 0 ? errors : [new FieldError("Mode", "bulk operations keep their record in PostgreSQL: run the cluster mode")]);
+            return new BulkPreview(0, [], errors.Count > 0 ? errors : [BulkOperationGrain.Unavailable]);
         }
 
         var (count, sample) = await _store.PreviewAsync(query, SampleSize);
