@@ -1,13 +1,13 @@
 using Warden.Abstractions.Actions;
 using Warden.Abstractions.Appeals;
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Quality;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Strikes;
+using Warden.Core.Actions;
 using Warden.Core.Appeals;
 using Warden.Core.Quality;
-using Warden.Abstractions.Quality;
-using Warden.Core.Actions;
 using Warden.Core.Reviews;
 
 namespace Warden.Grains.Reviews;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Warden.Abstractions.Access;
+using Warden.Abstractions.Appeals;
 using Warden.Abstractions.Queues;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
@@ -80,6 +81,17 @@ public sealed class QueueAdminPageTests(PostgresFixture postgres)
         await Assertions.Expect(homeFeed.Locator("[data-field=enforcement]")).ToHaveTextAsync("block");
         await Assertions.Expect(homeFeed.Locator("[data-field=why]")).ToContainTextAsync("human/warden-review/scams says block for spam");
         await Assertions.Expect(lead.Locator("#decisions")).ToContainTextAsync("user:rene");
+
+        // The owner appeals; the entity page shows the appeal beside the enforcement it contests.
+        await SaveAsync(grains, Sample("appeals"));
+        var appeal = await grains.GetGrain<IAppealsGrain>("pin:s1").File(new AppealRequest { Appellant = "user:owner", Statement = "<b>it was a gift</b>" });
+        appeal.Errors.Should().BeEmpty();
+        await lead.ReloadAsync();
+        await Assertions.Expect(lead.Locator("#appeals")).ToContainTextAsync("<b>it was a gift</b>");
+        await Assertions.Expect(lead.Locator("#appeals")).ToContainTextAsync("human/warden-review/scams → block (spam)");
+        await lead.GotoAsync("/admin/queues");
+        await lead.ClickAsync("tr[data-queue=scams] >> text=quality");
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("Reviewer quality in scams");
         ui.ShouldBeClean(provokedStatuses: [403, 422]);
     }
 }

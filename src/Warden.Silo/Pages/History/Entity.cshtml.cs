@@ -28,6 +28,11 @@ public sealed class EntityModel(IGrainFactory grains) : PageModel
 
     public IReadOnlyList<EnforcementDecision> Enforcements { get; private set; } = [];
 
+    public IReadOnlyList<Abstractions.Appeals.AppealRecord> Appeals { get; private set; } = [];
+
+    /// <summary>For a user: their strikes and the account enforcement they earn.</summary>
+    public Abstractions.Strikes.StrikeSummary? Strikes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string entity)
     {
         var catalog = await grains.GetGrain<IPolicyCatalogGrain>(IPolicyCatalogGrain.DefaultKey).Get();
@@ -42,6 +47,8 @@ public sealed class EntityModel(IGrainFactory grains) : PageModel
         Changes = await grain.GetHistory(HistoryLimit);
         Decisions = await grains.GetGrain<IDecisionHistoryGrain>(0).ForEntity(entity, HistoryLimit);
         Enforcements = await Task.WhenAll(catalog.Surfaces.Select(s => grain.GetEnforcement(s.Name)));
+        Appeals = await grains.GetGrain<Abstractions.Appeals.IAppealsGrain>(entity).List();
+        Strikes = entity.StartsWith("user:", StringComparison.Ordinal) ? await grains.GetGrain<Abstractions.Strikes.IStrikesGrain>(entity).Get() : null;
         return Page();
     }
 }
