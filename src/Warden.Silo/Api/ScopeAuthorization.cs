@@ -32,7 +32,7 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
         if (authorizeResult.Forbidden)
         {
             var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
-            if (scope is Ui.UiPolicies.Reviewer or Ui.UiPolicies.Lead)
+            if (scope is Ui.UiPolicies.Reviewer or Ui.UiPolicies.Lead or Ui.UiPolicies.Admin)
             {
                 // A page gets the error page (status code pages); the pages' JSON gets a problem.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

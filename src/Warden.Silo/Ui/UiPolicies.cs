@@ -6,12 +6,14 @@ namespace Warden.Silo.Ui;
 
 /// <summary>
 /// Who may open the pages: the staff pages for every signed-in role (queue access itself follows groups, so an
-/// operator sees the queue list and the links to the dashboard and metrics); queue administration for leads and admins.
+/// operator sees the queue list and the links to the dashboard and metrics); queue administration for leads and
+/// admins; bulk operations for admins.
 /// </summary>
 public static class UiPolicies
 {
     public const string Reviewer = "reviewer-pages";
     public const string Lead = "lead-pages";
+    public const string Admin = "admin-pages";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -23,5 +25,9 @@ public static class UiPolicies
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(AccountRoles.Lead, AccountRoles.Admin));
+        options.AddPolicy(Admin, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(AccountRoles.Admin));
     }
 }
