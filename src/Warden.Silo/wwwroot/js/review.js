@@ -13,10 +13,14 @@
     // An empty queue looks again every 5 s and loads the next job as soon as one waits.
     const queue = empty.dataset.queue;
     setInterval(async () => {
-      const answer = await fetch('/ui/queues.json', { credentials: 'same-origin' });
-      const row = answer.ok ? (await answer.json()).find((q) => q.id === queue) : null;
-      if (row && row.depth > row.leased) {
-        location.reload();
+      try {
+        const answer = await fetch('/ui/queues.json', { credentials: 'same-origin' });
+        const row = answer.ok ? (await answer.json()).find((q) => q.id === queue) : null;
+        if (row && row.depth > row.leased) {
+          location.reload();
+        }
+      } catch {
+        // Offline or signed out: look again at the next tick.
       }
     }, 5000);
   }
@@ -92,7 +96,10 @@
   // Renew at a third of the lease so one slow answer never loses it; say so if the lease is gone.
   const renewEvery = Math.max(1000, Number(review.dataset.leaseSeconds) * 1000 / 3);
   const renewal = setInterval(async () => {
-    const answer = await fetch(review.dataset.renew, { method: 'POST', body: leaseFields(), credentials: 'same-origin' });
+    const answer = await fetch(review.dataset.renew, { method: 'POST', body: leaseFields(), credentials: 'same-origin' }).catch(() => null);
+    if (answer === null) {
+      return; // offline for a moment: the next renewal comes well before the lease ends
+    }
     if (!answer.ok) {
       clearInterval(renewal);
       status.textContent = 'Your lease on this job has ended; it went back to the queue. Load the next job.';
