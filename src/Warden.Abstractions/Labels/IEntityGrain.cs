@@ -29,6 +29,10 @@ public interface IEntityGrain : IGrainWithStringKey
     [Alias("get-enforcement"), ReadOnly]
     Task<EnforcementDecision> GetEnforcement(string surface);
 
+    /// <summary>The enforcement on every surface of the catalog, with explanations, in one call.</summary>
+    [Alias("get-enforcements"), ReadOnly]
+    Task<IReadOnlyList<EnforcementDecision>> GetEnforcements();
+
     /// <summary>The same answer as <see cref="GetEnforcement"/> without the ranked explanation: the hot path.</summary>
     [Alias("get-verdict"), ReadOnly]
     Task<EnforcementVerdict> GetVerdict(string surface);

@@ -38,7 +38,7 @@ public sealed partial class AppealsGrain(
         }
 
         var entity = GrainFactory.GetGrain<IEntityGrain>(Entity);
-        var enforcements = await Task.WhenAll(catalog.SurfaceNames.Select(entity.GetEnforcement));
+        var enforcements = await entity.GetEnforcements();
         var (contested, notEnforced) = AppealRules.Contested(Entity, enforcements, request.Surface, catalog);
         if (contested is null)
         {

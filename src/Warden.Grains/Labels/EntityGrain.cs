@@ -144,6 +144,20 @@ public sealed partial class EntityGrain(
 
     public async Task<EnforcementDecision> GetEnforcement(string surface)
     {
+        var catalog = await CheckedCatalogAsync();
+        if (surface is null || !catalog.TryGetSurface(surface, out _))
+        {
+            throw new ArgumentException($"Unknown surface '{surface}'. Known surfaces: {string.Join(", ", catalog.SurfaceNames.Order())}.", nameof(surface));
+        }
+
+        return Decide(catalog, surface);
+    }
+
+    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements() => [.. DecideAll(await CheckedCatalogAsync()).Values];
+
+    /// <summary>The catalog, once this entity's key is known to be valid under it (checked once per catalog version).</summary>
+    private async Task<CatalogView> CheckedCatalogAsync()
+    {
         var catalog = await catalogs.GetAsync();
         if (_keyCheckedForVersion != catalog.Version)
         {
@@ -156,12 +170,7 @@ public sealed partial class EntityGrain(
             _keyCheckedForVersion = catalog.Version;
         }
 
-        if (surface is null || !catalog.TryGetSurface(surface, out _))
-        {
-            throw new ArgumentException($"Unknown surface '{surface}'. Known surfaces: {string.Join(", ", catalog.SurfaceNames.Order())}.", nameof(surface));
-        }
-
-        return Decide(catalog, surface);
+        return catalog;
     }
 
     public Task<IReadOnlyList<LabelChange>> GetHistory(int limit)

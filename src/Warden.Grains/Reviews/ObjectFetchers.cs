@@ -10,7 +10,7 @@ namespace Warden.Grains.Reviews;
 /// attached from the content store, unless the fetcher brought its own. A fetcher that fails shows its
 /// error, not a broken job.
 /// </summary>
-public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains, IContentStore content, Policies.CatalogCache catalogs)
+public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains, IContentStore content)
 {
     private readonly Dictionary<string, IObjectFetcher> _byType = fetchers.ToDictionary(f => f.ObjectType, StringComparer.Ordinal);
 
@@ -28,10 +28,9 @@ public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainF
             if (explain)
             {
                 var entity = grains.GetGrain<IEntityGrain>(reviewObject.Entity);
-                var catalog = await catalogs.GetAsync();
                 fetched = fetched with
                 {
-                    Explanation = await Task.WhenAll(catalog.SurfaceNames.Select(entity.GetEnforcement)),
+                    Explanation = await entity.GetEnforcements(),
                     History = await entity.GetHistory(HistoryLimit),
                 };
             }

@@ -46,7 +46,7 @@ public sealed class EntityModel(IGrainFactory grains) : PageModel
         Labels = await grain.GetLabels();
         Changes = await grain.GetHistory(HistoryLimit);
         Decisions = await grains.GetGrain<IDecisionHistoryGrain>(0).ForEntity(entity, HistoryLimit);
-        Enforcements = await Task.WhenAll(catalog.Surfaces.Select(s => grain.GetEnforcement(s.Name)));
+        Enforcements = await grain.GetEnforcements();
         Appeals = await grains.GetGrain<Abstractions.Appeals.IAppealsGrain>(entity).List();
         Strikes = entity.StartsWith("user:", StringComparison.Ordinal) ? await grains.GetGrain<Abstractions.Strikes.IStrikesGrain>(entity).Get() : null;
         return Page();
