@@ -15,15 +15,15 @@ namespace Warden.Grains.Bulk;
 public sealed partial class BulkRunner(PostgresBulkStore store, IGrainFactory grains, TimeProvider clock, ILogger<BulkRunner> logger)
 {
     private const int PageSize = 2000;
-    private readonly ConcurrentDictionary<string, Task> _running = new();
+    /// <summary>The operations this silo is running now.</summary>
+    private readonly ConcurrentDictionary<string, byte> _running = new();
 
     public bool IsRunning(string id) => _running.ContainsKey(id);
 
     /// <summary>Starts the operation's pending work in the background unless this silo is already running it.</summary>
     public void Run(string id, string actor)
     {
-        var started = new TaskCompletionSource();
-        if (_running.TryAdd(id, started.Task))
+        if (_running.TryAdd(id, 0))
         {
             _ = Task.Run(async () =>
             {
@@ -38,7 +38,6 @@ public sealed partial class BulkRunner(PostgresBulkStore store, IGrainFactory gr
                 finally
                 {
                     _running.TryRemove(id, out _);
-                    started.SetResult();
                 }
             });
         }
