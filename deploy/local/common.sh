@@ -20,6 +20,9 @@ CLUSTER_ID="${WARDEN_CLUSTER_ID:-warden-local}"
 SERVICE_ID="${WARDEN_SERVICE_ID:-warden}"
 # Where the built silo lives; set WARDEN_SILO_DLL to use one already built (tests do).
 SILO_DLL="${WARDEN_SILO_DLL:-$STATE_DIR/build/Warden.Silo.dll}"
+# The npm assets (word lists, OCR models, corpus): passed to the silos, so a state folder outside the
+# checkout still finds them.
+ASSETS_DIR="${WARDEN_ASSETS_DIR:-$REPO_ROOT/deploy/assets/node_modules}"
 
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 

@@ -84,5 +84,5 @@ internal static class KeysCommand
         return command;
     }
 
-    private static IApiKeyRegistryGrain Registry(WardenClient client) => client.Grains.GetGrain<IApiKeyRegistryGrain>("default");
+    private static IApiKeyRegistryGrain Registry(WardenClient client) => client.Grains.GetGrain<IApiKeyRegistryGrain>(IApiKeyRegistryGrain.DefaultKey);
 }

@@ -19,11 +19,28 @@ public static class WardenClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         client.UseConnectionRetryFilter<StartupRetryFilter>();
-        // Subscribe to warden.enforcement; publish label writes to warden.labels.
-        client.AddMemoryStreams(WardenProviders.Streams);
-        client.AddMemoryStreams(WardenProviders.IngestStreams);
+        // Subscribe to warden.enforcement; publish label writes to warden.labels. Durable in a cluster.
         if (options.UseCluster)
         {
+            void Configure(AdoNetStreamOptions o)
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.ConnectionString;
+                o.ExpiryTimeout = options.Streams.ExpiryTimeout;
+                o.DeadLetterEvictionTimeout = options.Streams.DeadLetterLifetime;
+                o.MaxAttempts = options.Streams.MaxAttempts;
+            }
+
+            client.AddAdoNetStreams(WardenProviders.Streams, c =>
+            {
+                c.ConfigureAdoNet(o => o.Configure(Configure));
+                c.ConfigurePartitioning(options.Streams.Partitions);
+            });
+            client.AddAdoNetStreams(WardenProviders.IngestStreams, c =>
+            {
+                c.ConfigureAdoNet(o => o.Configure(Configure));
+                c.ConfigurePartitioning(options.Streams.Partitions);
+            });
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
@@ -32,6 +49,8 @@ public static class WardenClientBuilderExtensions
         }
         else
         {
+            client.AddMemoryStreams(WardenProviders.Streams);
+            client.AddMemoryStreams(WardenProviders.IngestStreams);
             client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
         }
 

@@ -32,9 +32,12 @@ public sealed class WardenClientOptions
     /// <summary>How long one grain call may take before it fails with a timeout.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Durable streams in cluster mode: must match the silos' <c>Warden:Streams</c>.</summary>
+    public Warden.Abstractions.Runtime.DurableStreamSettings Streams { get; set; } = new();
+
     internal void Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<string>(Streams.Problems());
         if (string.IsNullOrWhiteSpace(ServiceId)) errors.Add($"{nameof(ServiceId)} must not be empty.");
         if (string.IsNullOrWhiteSpace(ClusterId)) errors.Add($"{nameof(ClusterId)} must not be empty.");
         if (UseCluster && string.IsNullOrWhiteSpace(ConnectionString)) errors.Add($"{nameof(ConnectionString)} is required to find a cluster's gateways.");

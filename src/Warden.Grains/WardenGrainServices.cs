@@ -32,8 +32,14 @@ public static class WardenGrainServices
         services.AddOptions<Appeals.AppealOptions>();
         services.AddSingleton<ScoringMeters>();
         services.AddSingleton<ScoringEngine>();
+        services.AddSingleton<Events.OutboxSignal>();
+        services.AddSingleton<Events.EventMeters>();
+        services.AddSingleton<Events.OutboxRelay>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Events.OutboxRelay>());
         if (connectionString is null)
         {
+            services.AddSingleton<Events.InMemoryEventOutbox>();
+            services.AddSingleton<Events.IEventOutbox>(sp => sp.GetRequiredService<Events.InMemoryEventOutbox>());
             services.AddSingleton<InMemoryLabelHistory>();
             services.AddSingleton<ILabelHistory>(sp => sp.GetRequiredService<InMemoryLabelHistory>());
             services.AddSingleton<IEntityLabelStore, InMemoryEntityLabelStore>();
@@ -47,6 +53,8 @@ public static class WardenGrainServices
         else
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.AddSingleton<Events.PostgresEventOutbox>();
+            services.AddSingleton<Events.IEventOutbox>(sp => sp.GetRequiredService<Events.PostgresEventOutbox>());
             services.AddSingleton<ILabelHistory, PostgresLabelHistory>();
             services.AddSingleton<IEntityLabelStore, PostgresEntityLabelStore>();
             services.AddSingleton<RecordedHoldReviewRequests>();

@@ -14,18 +14,21 @@ public static class FreePort
     }
 
     /// <summary>A port p such that p and p + 1 are both free: the local scripts number silos consecutively.</summary>
-    public static int NextPair()
+    public static int NextPair() => NextRun(2);
+
+    /// <summary>A port p such that p … p + count - 1 are all free.</summary>
+    public static int NextRun(int count)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var port = Next();
-            if (port < 65535 && IsFree(port + 1))
+            if (port + count <= 65536 && Enumerable.Range(port + 1, count - 1).All(IsFree))
             {
                 return port;
             }
         }
 
-        throw new InvalidOperationException("No two consecutive free loopback ports found.");
+        throw new InvalidOperationException($"No {count} consecutive free loopback ports found.");
     }
 
     private static bool IsFree(int port)

@@ -89,6 +89,10 @@ public sealed class PostgresServer : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>Crashes the server (<c>pg_ctl restart -m immediate</c>: no checkpoint, recovery from the WAL) and waits until it accepts connections again.</summary>
+    public Task RestartImmediatelyAsync() =>
+        PgAsync("pg_ctl", "restart", "-m", "immediate", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"));
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

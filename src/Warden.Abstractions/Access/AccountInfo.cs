@@ -6,10 +6,10 @@ public sealed record AccountInfo
 {
     [Id(0)] public required string Username { get; init; }
 
-    [Id(1)] public required IReadOnlyList<string> Roles { get; init; }
+    [Id(1)] public required List<string> Roles { get; init; }
 
     /// <summary>Queue access: a queue lists the groups that may work it.</summary>
-    [Id(2)] public required IReadOnlyList<string> Groups { get; init; }
+    [Id(2)] public required List<string> Groups { get; init; }
 
     [Id(3)] public bool Disabled { get; init; }
 

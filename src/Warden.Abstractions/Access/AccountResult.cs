@@ -5,4 +5,4 @@ namespace Warden.Abstractions.Access;
 [GenerateSerializer, Immutable, Alias("warden.access.account-result")]
 public sealed record AccountResult(
     [property: Id(0)] AccountInfo? Account,
-    [property: Id(1)] IReadOnlyList<FieldError> Errors);
+    [property: Id(1)] List<FieldError> Errors);

@@ -8,7 +8,7 @@ public sealed record ApiKeyInfo
 
     [Id(1)] public required string Name { get; init; }
 
-    [Id(2)] public IReadOnlyList<string> Scopes { get; init; } = [];
+    [Id(2)] public List<string> Scopes { get; init; } = [];
 
     [Id(3)] public DateTimeOffset CreatedAt { get; init; }
 

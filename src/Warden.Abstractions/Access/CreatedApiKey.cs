@@ -7,4 +7,4 @@ namespace Warden.Abstractions.Access;
 public sealed record CreatedApiKey(
     [property: Id(0)] ApiKeyInfo? Info,
     [property: Id(1)] string? Key,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
+    [property: Id(2)] List<FieldError> Errors);

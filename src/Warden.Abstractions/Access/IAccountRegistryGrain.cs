@@ -1,8 +1,9 @@
 namespace Warden.Abstractions.Access;
 
 /// <summary>
-/// People's accounts (key <c>default</c>): roles, groups, hashed passwords, and the sessions they sign in
-/// to. The first admin is created with <c>warden accounts create-admin</c>.
+/// People's accounts (key <c>default</c>): created, changed and listed here; each account and its
+/// sessions live in their own grains (<see cref="IAccountGrain"/>, <see cref="ISessionGrain"/>), so
+/// signing in never waits for this one. The first admin is created with <c>warden accounts create-admin</c>.
 /// </summary>
 [Alias("warden.access.accounts")]
 public interface IAccountRegistryGrain : IGrainWithStringKey
@@ -28,15 +29,4 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
 
     [Alias("list")]
     Task<IReadOnlyList<AccountInfo>> List();
-
-    /// <summary>A session token when the password matches an enabled account; null otherwise (no hint which part was wrong).</summary>
-    [Alias("sign-in")]
-    Task<SignInResult?> SignIn(string username, string password);
-
-    /// <summary>The account behind a live session token, or null.</summary>
-    [Alias("resolve-session"), ReadOnly]
-    Task<AccountInfo?> ResolveSession(string token);
-
-    [Alias("sign-out")]
-    Task SignOut(string token);
 }

@@ -4,6 +4,8 @@ namespace Warden.Abstractions.Access;
 [Alias("warden.access.api-keys")]
 public interface IApiKeyRegistryGrain : IGrainWithStringKey
 {
+    const string DefaultKey = "default";
+
     [Alias("create")]
     Task<CreatedApiKey> Create(string name, IReadOnlyList<string> scopes, string actor);
 

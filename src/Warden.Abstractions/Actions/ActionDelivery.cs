@@ -19,7 +19,7 @@ public sealed record ActionDelivery
 
     [Id(4)] public required string Action { get; init; }
 
-    [Id(5)] public IReadOnlyList<string> Policies { get; init; } = [];
+    [Id(5)] public List<string> Policies { get; init; } = [];
 
     [Id(6)] public required string DecidedBy { get; init; }
 

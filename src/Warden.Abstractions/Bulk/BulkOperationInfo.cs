@@ -22,9 +22,9 @@ public sealed record BulkOperationInfo
     [Id(5)] public long Matched { get; init; }
 
     /// <summary>Entities by outcome: pending, applied, skipped, failed, undone, undo-skipped, undo-failed.</summary>
-    [Id(6)] public IReadOnlyDictionary<string, long> Outcomes { get; init; } = new Dictionary<string, long>();
+    [Id(6)] public Dictionary<string, long> Outcomes { get; init; } = new Dictionary<string, long>();
 
-    [Id(7)] public IReadOnlyList<string> Failures { get; init; } = [];
+    [Id(7)] public List<string> Failures { get; init; } = [];
 
     [Id(8)] public DateTimeOffset CreatedAt { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record BulkOperationInfo
 
     [Id(10)] public DateTimeOffset? UndoneAt { get; init; }
 
-    [Id(11)] public IReadOnlyList<FieldError> Errors { get; init; } = [];
+    [Id(11)] public List<FieldError> Errors { get; init; } = [];
 
     [Id(12)] public int Parallelism { get; init; }
 }

@@ -6,5 +6,5 @@ namespace Warden.Abstractions.Bulk;
 [GenerateSerializer, Immutable, Alias("warden.bulk.preview")]
 public sealed record BulkPreview(
     [property: Id(0)] long Count,
-    [property: Id(1)] IReadOnlyList<string> Sample,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
+    [property: Id(1)] List<string> Sample,
+    [property: Id(2)] List<FieldError> Errors);

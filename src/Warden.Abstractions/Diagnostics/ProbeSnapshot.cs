@@ -14,5 +14,5 @@ public sealed record ProbeSnapshot
     [Id(3)] public DateTimeOffset? WrittenAt { get; init; }
 
     /// <summary>Most recent heartbeat reminder ticks, oldest first.</summary>
-    [Id(4)] public IReadOnlyList<HeartbeatTick> Heartbeats { get; init; } = [];
+    [Id(4)] public List<HeartbeatTick> Heartbeats { get; init; } = [];
 }

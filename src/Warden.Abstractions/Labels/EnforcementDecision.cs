@@ -15,7 +15,7 @@ public sealed record EnforcementDecision
 
     [Id(3)] public Label? Winner { get; init; }
 
-    [Id(4)] public IReadOnlyList<RankedLabel> Ranked { get; init; } = [];
+    [Id(4)] public List<RankedLabel> Ranked { get; init; } = [];
 
     [Id(5)] public int CatalogVersion { get; init; }
 

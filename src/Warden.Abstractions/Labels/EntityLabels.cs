@@ -4,6 +4,6 @@ namespace Warden.Abstractions.Labels;
 [GenerateSerializer, Immutable, Alias("warden.labels.entity-labels")]
 public sealed record EntityLabels(
     [property: Id(0)] string Entity,
-    [property: Id(1)] IReadOnlyList<Label> Live,
-    [property: Id(2)] IReadOnlyList<Label> Held,
+    [property: Id(1)] List<Label> Live,
+    [property: Id(2)] List<Label> Held,
     [property: Id(3)] bool Trusted);

@@ -7,4 +7,4 @@ namespace Warden.Abstractions.Policies;
 public sealed record CatalogUpdateResult(
     [property: Id(0)] bool Accepted,
     [property: Id(1)] int Version,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
+    [property: Id(2)] List<FieldError> Errors);

@@ -9,15 +9,15 @@ namespace Warden.Abstractions.Policies;
 [GenerateSerializer, Immutable, Alias("warden.policies.selector")]
 public sealed record LabelSelectorSettings
 {
-    [Id(0)] public IReadOnlyList<SourceKind> IncludeKinds { get; init; } = [];
+    [Id(0)] public List<SourceKind> IncludeKinds { get; init; } = [];
 
-    [Id(1)] public IReadOnlyList<string> IncludeSystems { get; init; } = [];
+    [Id(1)] public List<string> IncludeSystems { get; init; } = [];
 
-    [Id(2)] public IReadOnlyList<string> ExcludeSystems { get; init; } = [];
+    [Id(2)] public List<string> ExcludeSystems { get; init; } = [];
 
-    [Id(3)] public IReadOnlyList<string> IncludeNames { get; init; } = [];
+    [Id(3)] public List<string> IncludeNames { get; init; } = [];
 
-    [Id(4)] public IReadOnlyList<string> ExcludeNames { get; init; } = [];
+    [Id(4)] public List<string> ExcludeNames { get; init; } = [];
 
     /// <summary>Labels below this confidence are ignored; labels with no confidence always pass.</summary>
     [Id(5)] public double? MinConfidence { get; init; }

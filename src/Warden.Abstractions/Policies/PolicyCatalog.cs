@@ -11,20 +11,20 @@ public sealed record PolicyCatalog
     [Id(0)] public int Version { get; init; }
 
     /// <summary>The entity types an entity key may start with, e.g. <c>pin</c> for <c>pin:123</c>.</summary>
-    [Id(1)] public IReadOnlyList<string> EntityTypes { get; init; } = [];
+    [Id(1)] public List<string> EntityTypes { get; init; } = [];
 
-    [Id(2)] public IReadOnlyList<PolicyDefinition> Policies { get; init; } = [];
+    [Id(2)] public List<PolicyDefinition> Policies { get; init; } = [];
 
-    [Id(3)] public IReadOnlyList<EnforcementDefinition> Enforcements { get; init; } = [];
+    [Id(3)] public List<EnforcementDefinition> Enforcements { get; init; } = [];
 
-    [Id(4)] public IReadOnlyList<SourceReputation> Sources { get; init; } = [];
+    [Id(4)] public List<SourceReputation> Sources { get; init; } = [];
 
     /// <summary>Reputation of a source no rule names.</summary>
     [Id(5)] public double DefaultReputation { get; init; } = 0.5;
 
     [Id(6)] public TrustedEntityRule? TrustedEntities { get; init; }
 
-    [Id(7)] public IReadOnlyList<SurfaceDefinition> Surfaces { get; init; } = [];
+    [Id(7)] public List<SurfaceDefinition> Surfaces { get; init; } = [];
 
     /// <summary>Longest evidence text a label may carry, in characters.</summary>
     [Id(8)] public int MaxEvidenceLength { get; init; } = 2048;
@@ -34,5 +34,5 @@ public sealed record PolicyCatalog
     [Id(10)] public string? ChangedBy { get; init; }
 
     /// <summary>Account enforcement by active strikes, lowest first; empty: strikes earn nothing at account level.</summary>
-    [Id(11)] public IReadOnlyList<StrikeThreshold> StrikeThresholds { get; init; } = [];
+    [Id(11)] public List<StrikeThreshold> StrikeThresholds { get; init; } = [];
 }

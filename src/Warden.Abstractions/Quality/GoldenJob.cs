@@ -14,5 +14,5 @@ public sealed record GoldenJob
 
     [Id(1)] public required EnqueueRequest Request { get; init; }
 
-    [Id(2)] public required IReadOnlyList<ObjectAction> Expected { get; init; }
+    [Id(2)] public required List<ObjectAction> Expected { get; init; }
 }

@@ -4,7 +4,7 @@ namespace Warden.Abstractions.Quality;
 [GenerateSerializer, Immutable, Alias("warden.quality.report")]
 public sealed record QualityReport(
     [property: Id(0)] string Queue,
-    [property: Id(1)] IReadOnlyList<ReviewerQuality> Reviewers,
+    [property: Id(1)] List<ReviewerQuality> Reviewers,
     [property: Id(2)] int GoldenJobs,
     [property: Id(3)] int GoldenCorrect)
 {

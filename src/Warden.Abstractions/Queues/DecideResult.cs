@@ -6,11 +6,11 @@ namespace Warden.Abstractions.Queues;
 [GenerateSerializer, Immutable, Alias("warden.queues.decide-result")]
 public sealed record DecideResult(
     [property: Id(0)] DecideOutcome Outcome,
-    [property: Id(1)] IReadOnlyList<FieldError> Errors,
+    [property: Id(1)] List<FieldError> Errors,
     [property: Id(2)] ReviewDecision? Final = null,
     [property: Id(3)] string? MovedTo = null)
 {
     public static DecideResult Rejected(string field, string message) => new(DecideOutcome.Rejected, [new FieldError(field, message)]);
 
-    public static DecideResult Rejected(IReadOnlyList<FieldError> errors) => new(DecideOutcome.Rejected, errors);
+    public static DecideResult Rejected(IReadOnlyList<FieldError> errors) => new(DecideOutcome.Rejected, [.. errors]);
 }

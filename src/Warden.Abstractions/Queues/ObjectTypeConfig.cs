@@ -9,6 +9,6 @@ namespace Warden.Abstractions.Queues;
 [GenerateSerializer, Immutable, Alias("warden.queues.object-type")]
 public sealed record ObjectTypeConfig(
     [property: Id(0)] string Type,
-    [property: Id(1)] IReadOnlyList<string> Actions,
-    [property: Id(2)] IReadOnlyDictionary<string, string>? Enforcements = null,
-    [property: Id(3)] IReadOnlyDictionary<string, string>? Hotkeys = null);
+    [property: Id(1)] List<string> Actions,
+    [property: Id(2)] Dictionary<string, string>? Enforcements = null,
+    [property: Id(3)] Dictionary<string, string>? Hotkeys = null);

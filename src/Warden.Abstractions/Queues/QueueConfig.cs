@@ -12,24 +12,24 @@ public sealed record QueueConfig
 
     [Id(1)] public int Version { get; init; }
 
-    [Id(2)] public IReadOnlyList<ObjectTypeConfig> ObjectTypes { get; init; } = [];
+    [Id(2)] public List<ObjectTypeConfig> ObjectTypes { get; init; } = [];
 
-    [Id(3)] public IReadOnlyList<QueueLabel> Labels { get; init; } = [];
+    [Id(3)] public List<QueueLabel> Labels { get; init; } = [];
 
     [Id(4)] public SelectionMode LabelSelection { get; init; } = SelectionMode.Multiple;
 
-    [Id(5)] public IReadOnlyList<string> Policies { get; init; } = [];
+    [Id(5)] public List<string> Policies { get; init; } = [];
 
     [Id(6)] public SelectionMode PolicySelection { get; init; } = SelectionMode.Single;
 
-    [Id(7)] public IReadOnlyList<TemplateWidget> Template { get; init; } = [];
+    [Id(7)] public List<TemplateWidget> Template { get; init; } = [];
 
     [Id(8)] public TimeSpan TargetHandlingTime { get; init; } = TimeSpan.FromHours(24);
 
     [Id(9)] public MultiReviewConfig MultiReview { get; init; } = new();
 
     /// <summary>Queues a reviewer may pass a job to; empty: passing is not allowed.</summary>
-    [Id(10)] public IReadOnlyList<string> PassTo { get; init; } = [];
+    [Id(10)] public List<string> PassTo { get; init; } = [];
 
     [Id(11)] public string? EscalationQueue { get; init; }
 
@@ -42,10 +42,10 @@ public sealed record QueueConfig
     /// <summary>Whether reviewers see the reports that caused a job: hidden, counts, or full text.</summary>
     [Id(15)] public string ReportVisibility { get; init; } = "counts";
 
-    [Id(16)] public IReadOnlyList<string> ReviewerGroups { get; init; } = [];
+    [Id(16)] public List<string> ReviewerGroups { get; init; } = [];
 
     /// <summary>Dashboard grouping of queues, e.g. <c>trust-and-safety/spam</c>.</summary>
-    [Id(17)] public IReadOnlyList<string> QueueGroups { get; init; } = [];
+    [Id(17)] public List<string> QueueGroups { get; init; } = [];
 
     /// <summary>How long a lease lasts before the job returns to the queue, unless renewed.</summary>
     [Id(18)] public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(10);
@@ -57,7 +57,7 @@ public sealed record QueueConfig
     [Id(20)] public string? Name { get; init; }
 
     /// <summary>The key that cites each policy on the review page.</summary>
-    [Id(21)] public IReadOnlyDictionary<string, string>? PolicyHotkeys { get; init; }
+    [Id(21)] public Dictionary<string, string>? PolicyHotkeys { get; init; }
 
     /// <summary>For an appeals queue: whether an upheld appeal may be appealed once more (a second-tier job, at higher priority).</summary>
     [Id(22)] public bool AllowSecondTier { get; init; }

@@ -6,5 +6,5 @@ public sealed record QueueSummary(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] int Version,
-    [property: Id(3)] IReadOnlyList<string> ReviewerGroups,
-    [property: Id(4)] IReadOnlyList<string> QueueGroups);
+    [property: Id(3)] List<string> ReviewerGroups,
+    [property: Id(4)] List<string> QueueGroups);

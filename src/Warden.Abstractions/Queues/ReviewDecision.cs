@@ -6,11 +6,11 @@ public sealed record ReviewDecision
 {
     [Id(0)] public required string Reviewer { get; init; }
 
-    [Id(1)] public required IReadOnlyList<ObjectAction> Actions { get; init; }
+    [Id(1)] public required List<ObjectAction> Actions { get; init; }
 
-    [Id(2)] public IReadOnlyList<string> Labels { get; init; } = [];
+    [Id(2)] public List<string> Labels { get; init; } = [];
 
-    [Id(3)] public IReadOnlyList<string> Policies { get; init; } = [];
+    [Id(3)] public List<string> Policies { get; init; } = [];
 
     [Id(4)] public string? Note { get; init; }
 

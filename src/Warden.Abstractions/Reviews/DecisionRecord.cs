@@ -27,18 +27,18 @@ public sealed record DecisionRecord
 
     [Id(5)] public DateTimeOffset DecidedAt { get; init; }
 
-    [Id(6)] public IReadOnlyList<ReviewObject> Objects { get; init; } = [];
+    [Id(6)] public List<ReviewObject> Objects { get; init; } = [];
 
-    [Id(7)] public IReadOnlyList<ObjectAction> Actions { get; init; } = [];
+    [Id(7)] public List<ObjectAction> Actions { get; init; } = [];
 
-    [Id(8)] public IReadOnlyList<string> Labels { get; init; } = [];
+    [Id(8)] public List<string> Labels { get; init; } = [];
 
-    [Id(9)] public IReadOnlyList<string> Policies { get; init; } = [];
+    [Id(9)] public List<string> Policies { get; init; } = [];
 
     [Id(10)] public string? Note { get; init; }
 
     /// <summary>For <c>final</c> rows: every reviewer whose decision the job collected.</summary>
-    [Id(11)] public IReadOnlyList<string> Reviewers { get; init; } = [];
+    [Id(11)] public List<string> Reviewers { get; init; } = [];
 
     /// <summary>The appeal that overturned this decision: the export marks it a hard example.</summary>
     [Id(12)] public string? OverturnedBy { get; init; }

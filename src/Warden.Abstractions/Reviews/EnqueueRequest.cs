@@ -9,11 +9,11 @@ public sealed record EnqueueRequest
 {
     [Id(0)] public required string Key { get; init; }
 
-    [Id(1)] public required IReadOnlyList<ReviewObject> Objects { get; init; }
+    [Id(1)] public required List<ReviewObject> Objects { get; init; }
 
-    [Id(2)] public IReadOnlyList<JobReport> Reports { get; init; } = [];
+    [Id(2)] public List<JobReport> Reports { get; init; } = [];
 
-    [Id(3)] public IReadOnlyList<JobScore> Scores { get; init; } = [];
+    [Id(3)] public List<JobScore> Scores { get; init; } = [];
 
     /// <summary>Higher is sooner; escalation raises it.</summary>
     [Id(4)] public int Priority { get; init; }

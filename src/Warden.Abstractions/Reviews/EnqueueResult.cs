@@ -8,7 +8,7 @@ public sealed record EnqueueResult(
     [property: Id(0)] string? JobId,
     [property: Id(1)] bool Created,
     [property: Id(2)] string? Queue,
-    [property: Id(3)] IReadOnlyList<FieldError> Errors)
+    [property: Id(3)] List<FieldError> Errors)
 {
-    public static EnqueueResult Rejected(IReadOnlyList<FieldError> errors) => new(null, false, null, errors);
+    public static EnqueueResult Rejected(IReadOnlyList<FieldError> errors) => new(null, false, null, [.. errors]);
 }

@@ -10,9 +10,9 @@ namespace Warden.Abstractions.Reviews;
 [GenerateSerializer, Immutable, Alias("warden.reviews.fetched-object")]
 public sealed record FetchedObject(
     [property: Id(0)] ReviewObject Object,
-    [property: Id(1)] IReadOnlyDictionary<string, string> Fields,
-    [property: Id(2)] IReadOnlyList<Label> Labels,
+    [property: Id(1)] Dictionary<string, string> Fields,
+    [property: Id(2)] List<Label> Labels,
     [property: Id(3)] string? Error = null,
     [property: Id(4)] ObjectContent? Content = null,
-    [property: Id(5)] IReadOnlyList<EnforcementDecision>? Explanation = null,
-    [property: Id(6)] IReadOnlyList<LabelChange>? History = null);
+    [property: Id(5)] List<EnforcementDecision>? Explanation = null,
+    [property: Id(6)] List<LabelChange>? History = null);

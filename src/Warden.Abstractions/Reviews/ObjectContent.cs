@@ -8,5 +8,5 @@ namespace Warden.Abstractions.Reviews;
 public sealed record ObjectContent(
     [property: Id(0)] string ContentKey,
     [property: Id(1)] string? Text,
-    [property: Id(2)] IReadOnlyList<string> ImageNames,
-    [property: Id(3)] IReadOnlyList<string> KeywordHits);
+    [property: Id(2)] List<string> ImageNames,
+    [property: Id(3)] List<string> KeywordHits);

@@ -15,18 +15,18 @@ public sealed record ReviewJobDetails
 
     [Id(3)] public EnqueueRequest? Request { get; init; }
 
-    [Id(4)] public IReadOnlyList<FetchedObject> Objects { get; init; } = [];
+    [Id(4)] public List<FetchedObject> Objects { get; init; } = [];
 
-    [Id(5)] public IReadOnlyList<ReviewDecision> Decisions { get; init; } = [];
+    [Id(5)] public List<ReviewDecision> Decisions { get; init; } = [];
 
     [Id(6)] public ReviewDecision? Final { get; init; }
 
     /// <summary>Reviewers the disagreement path added in the current queue, beyond its config's count.</summary>
     [Id(7)] public int AddedReviewers { get; init; }
 
-    [Id(8)] public IReadOnlyList<JobEvent> History { get; init; } = [];
+    [Id(8)] public List<JobEvent> History { get; init; } = [];
 
-    [Id(9)] public IReadOnlyList<ActionDelivery> Actions { get; init; } = [];
+    [Id(9)] public List<ActionDelivery> Actions { get; init; } = [];
 
     [Id(10)] public string? FinalQueue { get; init; }
 }

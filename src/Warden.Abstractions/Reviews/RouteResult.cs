@@ -7,4 +7,4 @@ namespace Warden.Abstractions.Reviews;
 public sealed record RouteResult(
     [property: Id(0)] string? Queue,
     [property: Id(1)] EnqueueResult? Job,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
+    [property: Id(2)] List<FieldError> Errors);

@@ -16,7 +16,7 @@ public sealed record CategoryVerdict
     /// <summary>True when a model failed or ran late and the category's fallback decided.</summary>
     [Id(4)] public bool Degraded { get; init; }
 
-    [Id(5)] public IReadOnlyList<ScoreEvidence> Evidence { get; init; } = [];
+    [Id(5)] public List<ScoreEvidence> Evidence { get; init; } = [];
 
     /// <summary>The shadow model's score, recorded but never acted on.</summary>
     [Id(6)] public double? ShadowScore { get; init; }

@@ -11,7 +11,7 @@ public sealed record ContentSubmission
 
     [Id(1)] public string? Text { get; init; }
 
-    [Id(2)] public IReadOnlyList<SubmittedImage> Images { get; init; } = [];
+    [Id(2)] public List<SubmittedImage> Images { get; init; } = [];
 
     /// <summary>The author's entity key, e.g. <c>user:42</c>: their labels and history set their trust.</summary>
     [Id(3)] public string? Author { get; init; }

@@ -4,7 +4,7 @@ namespace Warden.Abstractions.Scoring;
 [GenerateSerializer, Immutable, Alias("warden.scoring.verdict")]
 public sealed record ContentVerdict
 {
-    [Id(0)] public required IReadOnlyList<CategoryVerdict> Categories { get; init; }
+    [Id(0)] public required List<CategoryVerdict> Categories { get; init; }
 
     [Id(1)] public string? OcrText { get; init; }
 

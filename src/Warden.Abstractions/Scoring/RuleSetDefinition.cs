@@ -16,13 +16,13 @@ public sealed record RuleSetDefinition
     [Id(2)] public double Weight { get; init; } = 0.6;
 
     /// <summary>Words and phrases, matched as whole words.</summary>
-    [Id(3)] public IReadOnlyList<string> Keywords { get; init; } = [];
+    [Id(3)] public List<string> Keywords { get; init; } = [];
 
     /// <summary>Regular expressions over the normalised text, run without backtracking.</summary>
-    [Id(4)] public IReadOnlyList<string> Patterns { get; init; } = [];
+    [Id(4)] public List<string> Patterns { get; init; } = [];
 
     /// <summary>Shipped word lists to include, e.g. <c>naughty-words/en</c>.</summary>
-    [Id(5)] public IReadOnlyList<string> WordLists { get; init; } = [];
+    [Id(5)] public List<string> WordLists { get; init; } = [];
 
     [Id(6)] public int Version { get; init; }
 

@@ -7,4 +7,4 @@ namespace Warden.Abstractions.Scoring;
 public sealed record ScoringConfigResult(
     [property: Id(0)] bool Saved,
     [property: Id(1)] int Version,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
+    [property: Id(2)] List<FieldError> Errors);

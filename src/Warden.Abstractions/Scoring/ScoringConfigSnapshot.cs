@@ -4,6 +4,6 @@ namespace Warden.Abstractions.Scoring;
 [GenerateSerializer, Immutable, Alias("warden.scoring.config-snapshot")]
 public sealed record ScoringConfigSnapshot(
     [property: Id(0)] int Version,
-    [property: Id(1)] IReadOnlyList<RuleSetDefinition> RuleSets,
-    [property: Id(2)] IReadOnlyList<HashBankInfo> Banks,
+    [property: Id(1)] List<RuleSetDefinition> RuleSets,
+    [property: Id(2)] List<HashBankInfo> Banks,
     [property: Id(3)] TextModelAssignment? TextModel = null);

@@ -5,5 +5,5 @@ namespace Warden.Abstractions.Scoring;
 public sealed record ScoringRequest(
     [property: Id(0)] string Entity,
     [property: Id(1)] string? Text,
-    [property: Id(2)] IReadOnlyList<SubmittedImage> Images,
+    [property: Id(2)] List<SubmittedImage> Images,
     [property: Id(3)] double AuthorTrust);

@@ -10,9 +10,9 @@ namespace Warden.Abstractions.Scoring;
 [GenerateSerializer, Immutable, Alias("warden.scoring.submit-result")]
 public sealed record SubmitResult(
     [property: Id(0)] bool Accepted,
-    [property: Id(1)] IReadOnlyList<FieldError> Errors,
+    [property: Id(1)] List<FieldError> Errors,
     [property: Id(2)] ContentRecord? Content,
     [property: Id(3)] bool Duplicate = false)
 {
-    public static SubmitResult Rejected(IReadOnlyList<FieldError> errors) => new(false, errors, null);
+    public static SubmitResult Rejected(IReadOnlyList<FieldError> errors) => new(false, [.. errors], null);
 }

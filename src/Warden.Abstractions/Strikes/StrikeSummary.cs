@@ -4,6 +4,6 @@ namespace Warden.Abstractions.Strikes;
 [GenerateSerializer, Immutable, Alias("warden.strikes.summary")]
 public sealed record StrikeSummary(
     [property: Id(0)] string User,
-    [property: Id(1)] IReadOnlyList<Strike> Strikes,
+    [property: Id(1)] List<Strike> Strikes,
     [property: Id(2)] int ActiveTotal,
     [property: Id(3)] string? AccountEnforcement);

@@ -15,6 +15,11 @@ public static partial class AccountRules
     public const int MaxPasswordLength = 256;
     public const string SessionPrefix = "wds_";
 
+    /// <summary>Live sessions one account may hold; signing in again ends the oldest.</summary>
+    public const int MaxSessionsPerAccount = 20;
+
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
     private static readonly PasswordHasher<AccountInfo> Hasher = new();
 
     public static IReadOnlyList<FieldError> Validate(string? username, string? password, IReadOnlyList<string>? roles, IReadOnlyList<string>? groups)

@@ -2,11 +2,9 @@ using Warden.Abstractions.Access;
 
 namespace Warden.Grains.Access;
 
-[GenerateSerializer, Alias("warden.access.accounts-state")]
+/// <summary>The list of accounts (no password hashes: those stay in each account's grain).</summary>
+[GenerateSerializer, Alias("warden.access.account-index-state")]
 public sealed class AccountRegistryState
 {
-    [Id(0)] public Dictionary<string, StoredAccount> Accounts { get; set; } = [];
-
-    /// <summary>Live sessions by the SHA-256 of their token: the account and when the session ends.</summary>
-    [Id(1)] public Dictionary<string, (string Username, DateTimeOffset ExpiresAt)> Sessions { get; set; } = [];
+    [Id(0)] public Dictionary<string, AccountInfo> Accounts { get; set; } = [];
 }

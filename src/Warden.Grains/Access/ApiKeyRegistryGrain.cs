@@ -6,14 +6,16 @@ using Warden.Core.Labels;
 
 namespace Warden.Grains.Access;
 
-[GenerateSerializer, Alias("warden.access.api-keys-state")]
+/// <summary>The list of API keys (no secret hashes: each key's grain holds its own).</summary>
+[GenerateSerializer, Alias("warden.access.api-key-index-state")]
 public sealed class ApiKeyRegistryState
 {
-    [Id(0)] public Dictionary<string, StoredApiKey> Keys { get; set; } = [];
+    [Id(0)] public Dictionary<string, ApiKeyInfo> Keys { get; set; } = [];
 }
 
+/// <summary>Creates, lists and revokes keys; each key lives in its own <see cref="IApiKeyGrain"/>, stored there first.</summary>
 public sealed class ApiKeyRegistryGrain(
-    [PersistentState("api-keys", WardenProviders.GrainStorage)] IPersistentState<ApiKeyRegistryState> registry,
+    [PersistentState("api-key-index", WardenProviders.GrainStorage)] IPersistentState<ApiKeyRegistryState> registry,
     TimeProvider clock)
     : Grain, IApiKeyRegistryGrain
 {
@@ -38,25 +40,29 @@ public sealed class ApiKeyRegistryGrain(
 
         var (id, key, hash) = ApiKeySecrets.Generate();
         var info = new ApiKeyInfo { Id = id, Name = name, Scopes = [.. scopes!.Distinct()], CreatedAt = clock.GetUtcNow(), CreatedBy = actor };
-        registry.State.Keys[id] = new StoredApiKey(info, hash);
+        await GrainFactory.GetGrain<IApiKeyGrain>(id).Store(new StoredApiKey(info, hash));
+        registry.State.Keys[id] = info;
         await registry.WriteStateAsync();
         return new CreatedApiKey(info, key, []);
     }
 
     public Task<IReadOnlyList<ApiKeyInfo>> List() =>
-        Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. registry.State.Keys.Values.Select(k => k.Info).OrderBy(k => k.CreatedAt)]);
+        Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. registry.State.Keys.Values.OrderBy(k => k.CreatedAt)]);
 
     public async Task<bool> Revoke(string id, string actor)
     {
-        if (id is null || !registry.State.Keys.TryGetValue(id, out var stored))
+        if (string.IsNullOrEmpty(id) || await GrainFactory.GetGrain<IApiKeyGrain>(id).Find() is not { } stored)
         {
             return false;
         }
 
-        registry.State.Keys[id] = stored with { Info = stored.Info with { RevokedAt = clock.GetUtcNow(), RevokedBy = actor } };
+        var revoked = stored with { Info = stored.Info with { RevokedAt = clock.GetUtcNow(), RevokedBy = actor } };
+        await GrainFactory.GetGrain<IApiKeyGrain>(id).Store(revoked);
+        registry.State.Keys[id] = revoked.Info;
         await registry.WriteStateAsync();
         return true;
     }
 
-    public Task<StoredApiKey?> Find(string id) => Task.FromResult(id is null ? null : registry.State.Keys.GetValueOrDefault(id));
+    public Task<StoredApiKey?> Find(string id) =>
+        string.IsNullOrEmpty(id) ? Task.FromResult<StoredApiKey?>(null) : GrainFactory.GetGrain<IApiKeyGrain>(id).Find();
 }

@@ -82,6 +82,6 @@ public sealed class BulkOperationGrain(IServiceProvider services, CatalogCache c
         Query = request?.Query ?? new BulkQuery(),
         Action = request?.Action ?? new BulkAction { Reason = string.Empty },
         Actor = request?.Actor ?? string.Empty,
-        Errors = errors,
+        Errors = [.. errors],
     };
 }

@@ -19,11 +19,11 @@ public sealed class BulkQueryGrain(IServiceProvider services, CatalogCache catal
         var errors = BulkRules.Validate(query, await catalogs.GetAsync());
         if (errors.Count > 0 || _store is null)
         {
-            return new BulkPreview(0, [], errors.Count > 0 ? errors : [BulkOperationGrain.Unavailable]);
+            return new BulkPreview(0, [], errors.Count > 0 ? [.. errors] : [BulkOperationGrain.Unavailable]);
         }
 
         var (count, sample) = await _store.PreviewAsync(query, SampleSize);
-        return new BulkPreview(count, sample, []);
+        return new BulkPreview(count, [.. sample], []);
     }
 
     public async Task<IReadOnlyList<BulkOperationInfo>> List(int limit) => _store is null ? [] : await _store.ListAsync(Math.Clamp(limit, 1, 500));

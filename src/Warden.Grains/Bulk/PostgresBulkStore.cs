@@ -161,7 +161,7 @@ public sealed class PostgresBulkStore(NpgsqlDataSource db)
                 FinishedAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
                 UndoneAt = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 Outcomes = Enum.GetValues<BulkOutcome>().ToDictionary(o => Name(o), o => counts.GetValueOrDefault(((short)o).ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                Failures = reader.GetFieldValue<string[]>(10),
+                Failures = [.. reader.GetFieldValue<string[]>(10)],
                 Parallelism = reader.GetInt32(11),
             });
         }

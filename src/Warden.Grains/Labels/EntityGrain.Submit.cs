@@ -59,7 +59,7 @@ public sealed partial class EntityGrain
             return failed;
         }
 
-        await ApplyLabelsAsync(verdict, submission.Actor);
+        await ApplyLabelsAsync(verdict, submission.Actor, record.ReceivedAt);
         var (reason, category) = ReviewReason(verdict);
         RouteResult? routed = null;
         if (reason is not null)
@@ -85,16 +85,19 @@ public sealed partial class EntityGrain
         : author == Key ? AuthorTrust.From(await GetLabels())
         : AuthorTrust.From(await GrainFactory.GetGrain<IEntityGrain>(author).GetLabels());
 
-    /// <summary>A label per category that did not allow; a category that now allows loses its earlier scoring label.</summary>
-    private async Task ApplyLabelsAsync(ContentVerdict verdict, string actor)
+    /// <summary>
+    /// A label per category that did not allow; a category that now allows loses its earlier scoring label.
+    /// Labels carry the submission's time, so re-driving the same submission after a crash writes identical
+    /// labels, which the entity ignores: no second history row.
+    /// </summary>
+    private async Task ApplyLabelsAsync(ContentVerdict verdict, string actor, DateTimeOffset receivedAt)
     {
-        var now = clock.GetUtcNow();
         var labels = verdict.Categories.Where(c => c.Enforcement is not null).Select(c => new Label
         {
             Source = new LabelSource(ScoringSystem, SourceKind.Automated, c.Category),
             Enforcement = c.Enforcement!,
             Policy = c.Category,
-            CreatedAt = now,
+            CreatedAt = receivedAt,
             Confidence = c.Score,
             Evidence = Summarize(c),
         }).ToList();

@@ -10,9 +10,9 @@ using Warden.Grains.Scoring;
 namespace Warden.Grains.Labels;
 
 /// <summary>
-/// An entity's labels and enforcement. A change is stored together with its history rows (one atomic
-/// write), then announced on <c>warden.enforcement</c> where a surface's answer moved. Enforcement is
-/// computed from memory and cached per surface.
+/// An entity's labels and enforcement. A change is stored together with its history rows and, where a
+/// surface's answer moved, its <c>warden.enforcement</c> events (one atomic write to the outbox, which
+/// the relay publishes). Enforcement is computed from memory and cached per surface.
 /// </summary>
 [ImplicitStreamSubscription(WardenStreams.Labels)]
 public sealed partial class EntityGrain(
@@ -132,7 +132,7 @@ public sealed partial class EntityGrain(
         if (_state.Trusted != trusted)
         {
             _state.Trusted = trusted;
-            await SaveAsync([]);
+            await SaveAsync([], []);
             LogTrustChanged(Key, trusted, actor);
         }
     }
@@ -232,14 +232,15 @@ public sealed partial class EntityGrain(
         catalog.SurfaceNames.ToDictionary(s => s, s => Decide(catalog, s), StringComparer.Ordinal);
 
     /// <summary>
-    /// Stores the state with the history of <paramref name="changes"/>. If that fails the in-memory state
-    /// is ahead of storage, so the activation goes away and the next call reloads what was stored.
+    /// Stores the state with the history of <paramref name="changes"/> and the <paramref name="events"/> they
+    /// cause (one write: the outbox relay publishes them). If that fails the in-memory state is ahead of
+    /// storage, so the activation goes away and the next call reloads what was stored.
     /// </summary>
-    private async Task SaveAsync(IReadOnlyList<LabelChange> changes)
+    private async Task SaveAsync(IReadOnlyList<LabelChange> changes, IReadOnlyList<EnforcementChanged> events)
     {
         try
         {
-            _version = await store.WriteAsync(Key, _state, _version, changes);
+            _version = await store.WriteAsync(Key, _state, _version, changes, events);
         }
         catch
         {
@@ -251,31 +252,25 @@ public sealed partial class EntityGrain(
 
     private async Task CommitAsync(IReadOnlyList<LabelChange> changes, CatalogView catalog, Dictionary<string, EnforcementDecision> before)
     {
-        await SaveAsync(changes);
+        _decisions.Clear();
+        await SaveAsync(changes, ChangedEnforcements(catalog, before, _version + 1));
         if (changes.Any(c => c.Kind is LabelChangeKind.Held or LabelChangeKind.Released or LabelChangeKind.HoldRejected)
             || (_state.Trusted && changes.Any(c => c.Kind is LabelChangeKind.Removed or LabelChangeKind.Expired)))
         {
             await holdReviews.RecordAsync(changes);
         }
 
-        _decisions.Clear();
-        await AnnounceChangesAsync(catalog, before);
         await ScheduleExpiryAsync();
     }
 
-    private async Task AnnounceChangesAsync(CatalogView catalog, Dictionary<string, EnforcementDecision> before)
-    {
-        var changed = before
+    /// <summary>The surfaces whose answer the change moved, as events of the version about to be stored.</summary>
+    private List<EnforcementChanged> ChangedEnforcements(CatalogView catalog, Dictionary<string, EnforcementDecision> before, int version) =>
+        [.. before
             .Select(b => (Previous: b.Value, Current: Decide(catalog, b.Key)))
             .Where(d => d.Current.Enforcement != d.Previous.Enforcement)
-            .Select(d => new EnforcementChanged(Key, d.Current.Surface, d.Previous.Enforcement, d.Current))
-            .ToList();
-        if (changed.Count > 0)
-        {
-            // One publish for all surfaces that moved: one message to the stream queue, not one each.
-            await this.GetStreamProvider(WardenProviders.Streams)
-                .GetStream<EnforcementChanged>(StreamId.Create(WardenStreams.Enforcement, WardenStreams.EnforcementPartition(Key)))
-                .OnNextBatchAsync(changed);
-        }
-    }
+            .Select(d => new EnforcementChanged(Key, d.Current.Surface, d.Previous.Enforcement, d.Current)
+            {
+                EventId = EnforcementChanged.IdOf(Key, version, d.Current.Surface),
+                EntityVersion = version,
+            })];
 }

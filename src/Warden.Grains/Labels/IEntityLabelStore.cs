@@ -14,7 +14,8 @@ public interface IEntityLabelStore
     /// <summary>
     /// Stores <paramref name="state"/> with <paramref name="changes"/> as history if the stored version is
     /// still <paramref name="expectedVersion"/>, and returns the new version; otherwise throws
-    /// <see cref="Orleans.Storage.InconsistentStateException"/> and stores nothing.
+    /// <see cref="Orleans.Storage.InconsistentStateException"/> and stores nothing. <paramref name="events"/>
+    /// go to the outbox in the same write, so a stored change is always announced.
     /// </summary>
-    Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes);
+    Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes, IReadOnlyList<EnforcementChanged> events);
 }

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Orleans.Storage;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Events;
 
 namespace Warden.Grains.Labels;
 
 /// <summary>Development mode's label store: this silo's memory, history included.</summary>
-public sealed class InMemoryEntityLabelStore(InMemoryLabelHistory history) : IEntityLabelStore
+public sealed class InMemoryEntityLabelStore(InMemoryLabelHistory history, InMemoryEventOutbox outbox) : IEntityLabelStore
 {
     private readonly ConcurrentDictionary<string, (string Json, int Version)> _entities = new();
 
@@ -15,7 +16,7 @@ public sealed class InMemoryEntityLabelStore(InMemoryLabelHistory history) : IEn
             ? (JsonSerializer.Deserialize<EntityLabelState>(stored.Json, LabelJson.Options)!, stored.Version)
             : (new EntityLabelState(), 0));
 
-    public Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes)
+    public Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes, IReadOnlyList<EnforcementChanged> events)
     {
         // A copy, so later changes to the live state object are not "stored" without a write.
         var next = (JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion + 1);
@@ -28,6 +29,7 @@ public sealed class InMemoryEntityLabelStore(InMemoryLabelHistory history) : IEn
         }
 
         history.Append(changes);
+        outbox.Add(events);
         return Task.FromResult(expectedVersion + 1);
     }
 }

@@ -3,14 +3,17 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Runtime;
 using Warden.Core.Runtime;
+using Warden.Grains.Events;
 
 namespace Warden.Grains.Labels;
 
 /// <summary>
 /// Entity labels on PostgreSQL. Writes from all of a silo's entities are group-committed: one statement
 /// upserts every entity of the batch under its own optimistic version and inserts the history rows of
-/// exactly those entities whose version matched, so for each entity state and history still land together or not at all.
+/// exactly those entities whose version matched, with their enforcement events in the outbox, so for each
+/// entity state, history and events land together or not at all.
 /// </summary>
 public sealed class PostgresEntityLabelStore : IEntityLabelStore
 {
@@ -26,16 +29,26 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
             INSERT INTO label_events (entity, kind, source_key, policy, enforcement, label, previous, actor, reason, at)
             SELECT h.* FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[], $13::timestamptz[])
                    AS h(entity, kind, source_key, policy, enforcement, label, previous, actor, reason, at)
-             WHERE h.entity IN (SELECT entity FROM saved))
+             WHERE h.entity IN (SELECT entity FROM saved)),
+        outbox AS (
+            INSERT INTO warden_outbox (stream, stream_key, event_id, payload)
+            SELECT 'warden.enforcement', o.stream_key, o.event_id, o.payload
+              FROM unnest($14::text[], $15::text[], $16::text[], $17::bytea[]) WITH ORDINALITY AS o(entity, stream_key, event_id, payload, n)
+             WHERE o.entity IN (SELECT entity FROM saved)
+             ORDER BY o.n)
         SELECT entity, version FROM saved
         """;
 
     private readonly NpgsqlDataSource _db;
+    private readonly PostgresEventOutbox _outbox;
+    private readonly OutboxSignal _signal;
     private readonly BatchedWriter<Write, int?> _writer;
 
-    public PostgresEntityLabelStore(NpgsqlDataSource db)
+    public PostgresEntityLabelStore(NpgsqlDataSource db, PostgresEventOutbox outbox, OutboxSignal signal)
     {
         _db = db;
+        _outbox = outbox;
+        _signal = signal;
         _writer = new BatchedWriter<Write, int?>(WriteBatchAsync);
     }
 
@@ -49,10 +62,16 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
             : (new EntityLabelState(), 0);
     }
 
-    public async Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes)
+    public async Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes, IReadOnlyList<EnforcementChanged> events)
     {
         // Serialized here, in the grain's turn: the state object changes again once the grain moves on.
-        var saved = await _writer.SubmitAsync(new Write(entity, JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion, changes));
+        var outbox = events.Select(e => (e.EventId, _outbox.Serialize(e))).ToList();
+        var saved = await _writer.SubmitAsync(new Write(entity, JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion, changes, outbox));
+        if (saved is not null && outbox.Count > 0)
+        {
+            _signal.Nudge();
+        }
+
         return saved ?? throw new InconsistentStateException($"The labels of {entity} changed elsewhere (expected version {expectedVersion}); the entity reloads them.");
     }
 
@@ -63,8 +82,13 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
         command.Parameters.AddWithValue(batch.Select(w => w.State).ToArray());
         command.Parameters.AddWithValue(batch.Select(w => w.ExpectedVersion).ToArray());
         var changes = batch.SelectMany(w => w.Changes).ToList();
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. changes.Select(c => c.Entity)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        AddText(command, changes.Select(c => c.Entity));
         PostgresLabelHistory.AddHistoryColumns(command, changes);
+        var events = batch.SelectMany(w => w.Events.Select(e => (w.Entity, e.EventId, e.Payload))).ToList();
+        AddText(command, events.Select(e => e.Entity));
+        AddText(command, events.Select(e => WardenStreams.EnforcementPartition(e.Entity)));
+        AddText(command, events.Select(e => e.EventId));
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. events.Select(e => e.Payload)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -77,5 +101,8 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
         return [.. batch.Select(w => versions.TryGetValue(w.Entity, out var version) ? version : (int?)null)];
     }
 
-    private sealed record Write(string Entity, string State, int ExpectedVersion, IReadOnlyList<LabelChange> Changes);
+    private static void AddText(NpgsqlCommand command, IEnumerable<string> values) =>
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+
+    private sealed record Write(string Entity, string State, int ExpectedVersion, IReadOnlyList<LabelChange> Changes, IReadOnlyList<(string EventId, byte[] Payload)> Events);
 }

@@ -32,7 +32,7 @@ public sealed class PolicyCatalogGrain(
         var errors = CatalogValidator.Validate(proposed);
         if (errors.Count > 0)
         {
-            return new CatalogUpdateResult(false, current.Version, errors);
+            return new CatalogUpdateResult(false, current.Version, [.. errors]);
         }
 
         var next = proposed with { Version = current.Version + 1, ChangedAt = clock.GetUtcNow(), ChangedBy = actor };

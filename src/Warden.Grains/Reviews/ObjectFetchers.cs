@@ -30,8 +30,8 @@ public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainF
                 var entity = grains.GetGrain<IEntityGrain>(reviewObject.Entity);
                 fetched = fetched with
                 {
-                    Explanation = await entity.GetEnforcements(),
-                    History = await entity.GetHistory(HistoryLimit),
+                    Explanation = [.. await entity.GetEnforcements()],
+                    History = [.. await entity.GetHistory(HistoryLimit)],
                 };
             }
 

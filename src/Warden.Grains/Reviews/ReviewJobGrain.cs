@@ -161,7 +161,7 @@ public sealed partial class ReviewJobGrain(
             Status = State.Status,
             Queue = State.Queue,
             Request = State.Request,
-            Objects = objects,
+            Objects = [.. objects],
             Decisions = [.. State.Decisions],
             Final = State.Final,
             AddedReviewers = State.AddedReviewers,

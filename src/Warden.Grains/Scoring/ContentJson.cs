@@ -16,6 +16,6 @@ public static class ContentJson
     public static ContentRecord Read(string json, IReadOnlyList<SubmittedImage> images)
     {
         var record = JsonSerializer.Deserialize<ContentRecord>(json, Options) ?? throw new InvalidDataException("empty content record");
-        return record with { Submission = record.Submission with { Images = images } };
+        return record with { Submission = record.Submission with { Images = [.. images] } };
     }
 }

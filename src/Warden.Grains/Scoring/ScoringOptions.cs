@@ -40,6 +40,9 @@ public sealed class ScoringOptions
     /// <summary>A submission still without a verdict this long after its last attempt is re-driven.</summary>
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the recovery reminder looks for such submissions (reminders below a minute need <c>Warden:Reminders:MinimumReminderPeriod</c>).</summary>
+    public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     public CategoryPolicy PolicyFor(string category) => Categories.TryGetValue(category, out var policy) ? policy : DefaultPolicy;
 
     private static readonly CategoryPolicy DefaultPolicy = new();

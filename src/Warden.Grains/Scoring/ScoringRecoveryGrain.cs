@@ -11,7 +11,7 @@ public sealed partial class ScoringRecoveryGrain(IContentStore content, IOptions
     private const string ReminderName = "rescore-pending";
     private const int BatchSize = 1000;
 
-    public async Task Start() => await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    public async Task Start() => await this.RegisterOrUpdateReminder(ReminderName, options.Value.RecoveryPeriod, options.Value.RecoveryPeriod);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status) => await RunOnce();
 

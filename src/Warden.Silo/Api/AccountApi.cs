@@ -14,7 +14,7 @@ public static class AccountApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/sessions", async (HttpRequest request, HttpResponse response, IGrainFactory grains) =>
+        api.MapPost("/sessions", async (HttpRequest request, HttpResponse response, AccountSessions sessions) =>
         {
             var (body, problem) = await ApiJson.ReadAsync<SignInRequest>(request);
             if (problem is not null)
@@ -22,7 +22,7 @@ public static class AccountApi
                 return problem;
             }
 
-            var session = await Registry(grains).SignIn(body!.Username ?? string.Empty, body.Password ?? string.Empty);
+            var session = await sessions.SignInAsync(body!.Username, body.Password);
             if (session is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong, or the account is disabled.");
@@ -32,10 +32,10 @@ public static class AccountApi
             Ui.SessionCookies.Append(response, session);
             return Results.Ok(session);
         }).AllowAnonymous();
-        api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, IGrainFactory grains) =>
+        api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, AccountSessions sessions) =>
         {
             Ui.SessionCookies.Delete(response);
-            await Registry(grains).SignOut(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
+            await sessions.SignOutAsync(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
             return Results.NoContent();
         }).RequireAuthorization(ApiScopes.Review);
 

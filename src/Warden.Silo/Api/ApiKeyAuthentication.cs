@@ -11,7 +11,7 @@ namespace Warden.Silo.Api;
 /// Authenticates <c>Authorization: Bearer wdn_…</c> (or <c>X-Api-Key</c>) against the stored hash; the
 /// key's scopes become <c>scope</c> claims and its name the caller's identity (<c>key:&lt;name&gt;</c>).
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys, IGrainFactory grains)
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys, AccountSessions sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -65,7 +65,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>A person's session: their roles become scopes and roles, their groups <c>group</c> claims.</summary>
     private async Task<AuthenticateResult> AuthenticateSessionAsync(string token)
     {
-        var account = await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).ResolveSession(token);
+        var account = await sessions.ResolveAsync(token);
         if (account is null)
         {
             return AuthenticateResult.Fail("unknown or expired session");

@@ -17,7 +17,7 @@ public sealed class ApiKeyCache(IGrainFactory grains, IOptions<ApiSettings> sett
             return cached.Key;
         }
 
-        var key = await grains.GetGrain<IApiKeyRegistryGrain>("default").Find(id);
+        var key = await grains.GetGrain<IApiKeyGrain>(id).Find();
         _keys[id] = (key, now);
         return key;
     }

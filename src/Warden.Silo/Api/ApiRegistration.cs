@@ -17,6 +17,7 @@ public static class ApiRegistration
         var settings = builder.Configuration.GetSection(ApiSettings.SectionName).Get<ApiSettings>() ?? new ApiSettings();
         builder.Services.Configure<ApiSettings>(builder.Configuration.GetSection(ApiSettings.SectionName));
         builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<AccountSessions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -24,6 +25,7 @@ public static class ApiRegistration
             document.Info.Description = "Labels, enforcement, content submission, scoring, queues and routing. Authenticate with 'Authorization: Bearer <API key>'; errors are application/problem+json.";
             return Task.CompletedTask;
         }));
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -87,6 +89,7 @@ public static class ApiRegistration
         AppealApi.Map(api);
         BulkApi.Map(api);
         QualityApi.Map(api);
+        StreamApi.Map(api);
         app.MapRazorPages();
         app.MapGet("/favicon.ico", () => Results.Redirect("/img/favicon.svg")).AllowAnonymous();
         app.MapWardenUi();

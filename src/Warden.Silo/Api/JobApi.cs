@@ -39,9 +39,9 @@ public static class JobApi
             var decision = new ReviewDecision
             {
                 Reviewer = caller.Identity!.Name!,
-                Actions = body!.Actions ?? [],
-                Labels = body.Labels ?? [],
-                Policies = body.Policies ?? [],
+                Actions = [.. body!.Actions ?? []],
+                Labels = [.. body.Labels ?? []],
+                Policies = [.. body.Policies ?? []],
                 Note = body.Note,
             };
             return await GuardedAsync(grains, queue, caller, q => q.Decide(job, body.Token ?? string.Empty, decision));

@@ -33,13 +33,13 @@ public static class QualityApi
                 Request = new EnqueueRequest
                 {
                     Key = "golden-template",
-                    Objects = body.Objects ?? [],
-                    Reports = body.Reports ?? [],
-                    Scores = body.Scores ?? [],
+                    Objects = [.. body.Objects ?? []],
+                    Reports = [.. body.Reports ?? []],
+                    Scores = [.. body.Scores ?? []],
                     Reason = body.Reason ?? "reported",
                     Actor = ApiKeyAuthentication.Actor(caller),
                 },
-                Expected = body.Expected ?? [],
+                Expected = [.. body.Expected ?? []],
             };
             var errors = await grains.GetGrain<IReviewerQualityGrain>(id).AddGolden(golden, config);
             return errors.Count == 0 ? Results.Created($"/api/v1/queues/{id}/golden", golden) : ApiProblems.Validation(errors);

@@ -114,7 +114,7 @@ public static class ScoringApi
     {
         IdempotencyKey = body.IdempotencyKey ?? string.Empty,
         Text = body.Text,
-        Images = images,
+        Images = [.. images],
         Author = body.Author,
         Surface = body.Surface,
         Community = body.Community,

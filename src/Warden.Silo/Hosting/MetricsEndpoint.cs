@@ -15,7 +15,7 @@ public static class MetricsEndpoint
 
     public static void AddWardenMetrics(this WebApplicationBuilder builder) =>
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(QueueMeters.MeterName, ScoringMeters.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter(QueueMeters.MeterName, ScoringMeters.MeterName, Warden.Grains.Events.EventMeters.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
 
     public static void MapWardenMetrics(this WebApplication app) =>

@@ -9,7 +9,8 @@ public static class WardenHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json beside the program, whatever directory the silo was started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var settings = builder.Configuration.GetSection(HostSettings.SectionName).Get<HostSettings>() ?? new HostSettings();
         var errors = settings.Validate();
@@ -25,7 +26,8 @@ public static class WardenHost
         builder.AddWardenMetrics();
 
         var health = builder.Services.AddHealthChecks()
-            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<GrainReadinessCheck>("grains", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Mode == HostMode.Cluster)
         {
             health.AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);

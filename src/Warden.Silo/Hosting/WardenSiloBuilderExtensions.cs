@@ -24,6 +24,7 @@ public static class WardenSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddWarden(this ISiloBuilder silo, HostSettings settings, bool includeClustering = true)
     {
+        RequireReloadableState();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ServiceId = settings.ServiceId;
@@ -39,7 +40,7 @@ public static class WardenSiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddOptions<ScoringOptions>()
             .Bind(silo.Configuration.GetSection(ScoringOptions.SectionName))
-            .Validate(o => o.MaxBatch > 0 && o.IntraOpThreads > 0 && o.ModelDeadline > TimeSpan.Zero, "Warden:Scoring is invalid: MaxBatch, IntraOpThreads and ModelDeadline must be positive")
+            .Validate(o => o.MaxBatch > 0 && o.IntraOpThreads > 0 && o.ModelDeadline > TimeSpan.Zero && o.RecoveryPeriod >= TimeSpan.FromSeconds(1), "Warden:Scoring is invalid: MaxBatch, IntraOpThreads and ModelDeadline must be positive, RecoveryPeriod at least a second")
             .ValidateOnStart();
         silo.Services.AddOptions<Warden.Grains.Appeals.AppealOptions>()
             .Bind(silo.Configuration.GetSection(Warden.Grains.Appeals.AppealOptions.SectionName))
@@ -71,6 +72,8 @@ public static class WardenSiloBuilderExtensions
                 o.Invariant = NpgsqlInvariant;
                 o.ConnectionString = connectionString;
             });
+            silo.UseWardenStateSerializer(WardenProviders.GrainStorage);
+            silo.UseWardenStateSerializer(WardenProviders.PubSubStorage);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = NpgsqlInvariant;
@@ -89,11 +92,63 @@ public static class WardenSiloBuilderExtensions
             silo.UseInMemoryReminderService();
         }
 
-        // Streams fan events out; durable facts live in grain state and tables, and anything that
-        // must happen is re-driven by a reminder, so a lost in-memory event delays work but loses nothing.
-        silo.AddMemoryStreams(WardenProviders.Streams);
-        silo.AddMemoryStreams(WardenProviders.IngestStreams, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+        silo.AddWardenStreams(settings);
         silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>A state type that could not be read back after a restart stops the silo here, not in production later.</summary>
+    private static void RequireReloadableState()
+    {
+        var problems = PersistedStateTypes.In(typeof(WardenGrainServices).Assembly).SelectMany(PersistedStateTypes.NonConcreteMembers).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Persisted grain state must declare concrete types so it reloads after a restart:" + Environment.NewLine
+                + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+        }
+    }
+
+    /// <summary>
+    /// Cluster mode: durable ADO.NET streams on PostgreSQL (at least once; events outlive a silo, a
+    /// subscriber or PostgreSQL being away for days). Development mode: memory streams, which a crash loses.
+    /// </summary>
+    private static ISiloBuilder AddWardenStreams(this ISiloBuilder silo, HostSettings settings)
+    {
+        if (settings.Mode != HostMode.Cluster)
+        {
+            silo.AddMemoryStreams(WardenProviders.Streams);
+            silo.AddMemoryStreams(WardenProviders.IngestStreams, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+            return silo;
+        }
+
+        var streams = silo.Configuration.GetSection(DurableStreamSettings.SectionName).Get<DurableStreamSettings>() ?? new DurableStreamSettings();
+        var problems = streams.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid Warden configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+        }
+
+        silo.Services.AddSingleton(streams);
+        void Configure(Orleans.Configuration.AdoNetStreamOptions o)
+        {
+            o.Invariant = NpgsqlInvariant;
+            o.ConnectionString = settings.ConnectionString!;
+            o.ExpiryTimeout = streams.ExpiryTimeout;
+            o.DeadLetterEvictionTimeout = streams.DeadLetterLifetime;
+            o.MaxAttempts = streams.MaxAttempts;
+        }
+
+        silo.AddAdoNetStreams(WardenProviders.Streams, c =>
+        {
+            c.ConfigureAdoNet(o => o.Configure(Configure));
+            c.ConfigurePartitioning(streams.Partitions);
+        });
+        silo.AddAdoNetStreams(WardenProviders.IngestStreams, c =>
+        {
+            c.ConfigureAdoNet(o => o.Configure(Configure));
+            c.ConfigurePartitioning(streams.Partitions);
+            c.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+        });
         return silo;
     }
 

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Warden.Abstractions.Access;
+using Warden.Silo.Api;
 using Warden.Silo.Ui;
 
 namespace Warden.Silo.Pages;
 
 /// <summary>Signs a person in against the account registry; the session travels as the HttpOnly cookie. Forms carry anti-forgery tokens.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(IGrainFactory grains) : PageModel
+public sealed class SignInModel(AccountSessions sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,7 +24,7 @@ public sealed class SignInModel(IGrainFactory grains) : PageModel
     public async Task<IActionResult> OnPostAsync(string? username, string? password)
     {
         Username = username;
-        var session = await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).SignIn(username ?? string.Empty, password ?? string.Empty);
+        var session = await sessions.SignInAsync(username, password);
         if (session is null)
         {
             Failed = true;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Warden.Abstractions.Access;
 using Warden.Silo.Api;
 using Warden.Silo.Ui;
 
@@ -9,7 +8,7 @@ namespace Warden.Silo.Pages;
 
 /// <summary>Ends the session (a POST with an anti-forgery token, so another site cannot sign a reviewer out).</summary>
 [AllowAnonymous]
-public sealed class SignOutModel(IGrainFactory grains) : PageModel
+public sealed class SignOutModel(AccountSessions sessions) : PageModel
 {
     public IActionResult OnGet() => Redirect("/signin");
 
@@ -17,7 +16,7 @@ public sealed class SignOutModel(IGrainFactory grains) : PageModel
     {
         if (Request.Cookies.TryGetValue(ApiKeyAuthentication.SessionCookie, out var token))
         {
-            await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).SignOut(token);
+            await sessions.SignOutAsync(token);
         }
 
         SessionCookies.Delete(Response);

@@ -18,7 +18,7 @@ public static class HttpScenarios
         var keyed = new Lazy<Task>(async () =>
         {
             var created = await cluster.Silo.App.Services.GetRequiredService<IGrainFactory>()
-                .GetGrain<IApiKeyRegistryGrain>("default").Create("bench", [ApiScopes.EnforcementRead, ApiScopes.Submit], "bench");
+                .GetGrain<IApiKeyRegistryGrain>(IApiKeyRegistryGrain.DefaultKey).Create("bench", [ApiScopes.EnforcementRead, ApiScopes.Submit], "bench");
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Key);
         });
 

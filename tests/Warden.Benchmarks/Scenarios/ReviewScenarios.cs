@@ -110,7 +110,7 @@ public static class ReviewScenarios
         var decided = await queue.Decide(lease.JobId, lease.Token, new ReviewDecision
         {
             Reviewer = reviewer.Id,
-            Actions = actions,
+            Actions = [.. actions],
             Labels = ["commercial spam"],
         });
         if (decided.Outcome != DecideOutcome.Final)

@@ -15,7 +15,7 @@ internal static class ApiKeyFixtures
     }
 
     public static IApiKeyRegistryGrain Registry(LoopbackSilo silo) =>
-        silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IApiKeyRegistryGrain>("default");
+        silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IApiKeyRegistryGrain>(IApiKeyRegistryGrain.DefaultKey);
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? key, string? json = null)
     {

@@ -11,13 +11,13 @@ public sealed class LocalClusterScripts : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
 
-    public LocalClusterScripts(string connectionString, string clusterId, IDictionary<string, string>? siloSettings = null)
+    public LocalClusterScripts(string connectionString, string clusterId, IDictionary<string, string>? siloSettings = null, int maxSilos = 2)
     {
         StateDirectory = Directory.CreateTempSubdirectory("warden-local-").FullName;
         var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
-        BaseSiloPort = FreePort.NextPair();
-        BaseGatewayPort = FreePort.NextPair();
-        BaseHttpPort = FreePort.NextPair();
+        BaseSiloPort = FreePort.NextRun(maxSilos);
+        BaseGatewayPort = FreePort.NextRun(maxSilos);
+        BaseHttpPort = FreePort.NextRun(maxSilos);
         _environment = new Dictionary<string, string>(siloSettings ?? new Dictionary<string, string>())
         {
             ["WARDEN_STATE_DIR"] = StateDirectory,
@@ -34,6 +34,8 @@ public sealed class LocalClusterScripts : IAsyncDisposable
 
     public string StateDirectory { get; }
 
+    public string ClusterId => _environment["WARDEN_CLUSTER_ID"];
+
     public int BaseSiloPort { get; }
 
     public int BaseGatewayPort { get; }
@@ -45,6 +47,13 @@ public sealed class LocalClusterScripts : IAsyncDisposable
     public Task<string> StartSilosAsync(int count) => RunAsync("silos.sh", "start", count.ToString());
 
     public Task<string> StopSilosAsync() => RunAsync("silos.sh", "stop");
+
+    /// <summary>(Re)starts the silo of <paramref name="siloPort"/> and waits until it is ready.</summary>
+    public Task<string> StartSiloAsync(int siloPort) => RunAsync("silos.sh", "start-one", siloPort.ToString());
+
+    public int HttpPort(int siloPort) => BaseHttpPort + (siloPort - BaseSiloPort);
+
+    public int GatewayPort(int siloPort) => BaseGatewayPort + (siloPort - BaseSiloPort);
 
     /// <summary>The pid silos.sh recorded for the silo listening on <paramref name="siloPort"/>.</summary>
     public int SiloPid(int siloPort) =>

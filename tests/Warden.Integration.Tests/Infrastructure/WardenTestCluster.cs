@@ -61,8 +61,20 @@ public static class WardenTestCluster
                 o.Invariant = "Npgsql";
                 o.ConnectionString = Settings(configuration).ConnectionString;
             });
-            clientBuilder.AddMemoryStreams(WardenProviders.Streams);
-            clientBuilder.AddMemoryStreams(WardenProviders.IngestStreams);
+            var connectionString = Settings(configuration).ConnectionString;
+            foreach (var provider in new[] { WardenProviders.Streams, WardenProviders.IngestStreams })
+            {
+                clientBuilder.AddAdoNetStreams(provider, c =>
+                {
+                    c.ConfigureAdoNet(o => o.Configure(s =>
+                    {
+                        s.Invariant = "Npgsql";
+                        s.ConnectionString = connectionString;
+                        s.ExpiryTimeout = new DurableStreamSettings().ExpiryTimeout;
+                    }));
+                    c.ConfigurePartitioning(new DurableStreamSettings().Partitions);
+                });
+            }
         }
     }
 }

@@ -180,7 +180,7 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
     {
         var catalogs = cluster.GrainFactory.GetGrain<IPolicyCatalogGrain>(IPolicyCatalogGrain.DefaultKey);
         var current = await catalogs.Get();
-        var result = await catalogs.Update(current with { Surfaces = surfaces }, current.Version, "user:lead");
+        var result = await catalogs.Update(current with { Surfaces = [.. surfaces] }, current.Version, "user:lead");
         result.Accepted.Should().BeTrue(string.Join("; ", result.Errors));
     }
 }
