@@ -29,6 +29,7 @@ public static class WardenClientBuilderExtensions
                 o.ExpiryTimeout = options.Streams.ExpiryTimeout;
                 o.DeadLetterEvictionTimeout = options.Streams.DeadLetterLifetime;
                 o.MaxAttempts = options.Streams.MaxAttempts;
+                o.VisibilityTimeout = options.Streams.VisibilityTimeout;
             }
 
             client.AddAdoNetStreams(WardenProviders.Streams, c =>

@@ -17,6 +17,12 @@ public sealed class DurableStreamSettings
     /// <summary>How long a dead letter stays for operators to inspect and replay.</summary>
     public TimeSpan DeadLetterLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a delivery may take before the event is handed out again: also how long events that a
+    /// dead silo had taken wait before another silo delivers them.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Deliveries tried before an event becomes a dead letter.</summary>
     public int MaxAttempts { get; set; } = 10;
 
@@ -33,6 +39,11 @@ public sealed class DurableStreamSettings
         if (DeadLetterLifetime < TimeSpan.FromMinutes(1))
         {
             yield return "Warden:Streams:DeadLetterLifetime must be at least a minute";
+        }
+
+        if (VisibilityTimeout < TimeSpan.FromSeconds(1))
+        {
+            yield return "Warden:Streams:VisibilityTimeout must be at least a second";
         }
 
         if (MaxAttempts is < 1 or > 1000)

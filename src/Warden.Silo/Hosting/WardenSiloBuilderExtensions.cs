@@ -136,6 +136,7 @@ public static class WardenSiloBuilderExtensions
             o.ExpiryTimeout = streams.ExpiryTimeout;
             o.DeadLetterEvictionTimeout = streams.DeadLetterLifetime;
             o.MaxAttempts = streams.MaxAttempts;
+            o.VisibilityTimeout = streams.VisibilityTimeout;
         }
 
         silo.AddAdoNetStreams(WardenProviders.Streams, c =>

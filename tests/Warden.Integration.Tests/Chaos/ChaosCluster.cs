@@ -25,6 +25,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         ["Warden__Scoring__RecoverAfter"] = "00:00:03",
         ["Warden__Scoring__RecoveryPeriod"] = "00:00:05",
         ["Warden__Api__RequestsPerMinute"] = "1000000",
+        ["Warden__Streams__VisibilityTimeout"] = "00:00:10",
     };
 
     private ChaosCluster(LocalClusterScripts scripts, string connectionString, int silos)

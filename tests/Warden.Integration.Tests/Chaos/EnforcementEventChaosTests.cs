@@ -87,7 +87,7 @@ public sealed class EnforcementEventChaosTests(DurablePostgres postgres, ITestOu
         var duplicates = events.Count - events.Select(e => e.EventId).Distinct().Count();
         var report = new ChaosReport("enforcement subscriber across a SIGKILL while labels flip", acknowledged, Lost: Gaps(), Duplicated: duplicates,
             Stuck: (int)await cluster.CountAsync("SELECT count(*) FROM warden_outbox"), ClientErrors: http.Errors,
-            SecondsToServeAgain: ((http.LastErrorAt ?? killedAt) - killedAt).TotalSeconds);
+            SecondsToServeAgain: ((http.LastServerErrorAt ?? killedAt) - killedAt).TotalSeconds);
         report.Record(output);
         output.WriteLine($"{expected.Count} stored changes, {events.Count} deliveries ({duplicates} repeats, same event id)");
         expected.Count.Should().BeGreaterThanOrEqualTo(acknowledged / 2, "most acknowledged writes changed enforcement");

@@ -13,6 +13,7 @@ public sealed class RetryingHttp(HttpClient http, IReadOnlyList<int> httpPorts)
     private int _next;
     private int _errors;
     private long _lastErrorTicks = -1;
+    private long _lastServerErrorTicks = -1;
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _successes = [];
 
@@ -22,6 +23,12 @@ public sealed class RetryingHttp(HttpClient http, IReadOnlyList<int> httpPorts)
     public TimeSpan Now => _clock.Elapsed;
 
     public TimeSpan? LastErrorAt => Interlocked.Read(ref _lastErrorTicks) is var t and >= 0 ? TimeSpan.FromTicks(t) : null;
+
+    /// <summary>
+    /// The last failure of a silo that was up: a 5xx or a timeout. A refused connection only says that
+    /// process is down (a load balancer takes it out); this says the cluster could not serve yet.
+    /// </summary>
+    public TimeSpan? LastServerErrorAt => Interlocked.Read(ref _lastServerErrorTicks) is var t and >= 0 ? TimeSpan.FromTicks(t) : null;
 
     /// <summary>The first answered request after <paramref name="moment"/>.</summary>
     public TimeSpan? FirstSuccessAfter(TimeSpan moment)
@@ -55,8 +62,13 @@ public sealed class RetryingHttp(HttpClient http, IReadOnlyList<int> httpPorts)
                 }
 
                 response.Dispose();
+                Interlocked.Exchange(ref _lastServerErrorTicks, _clock.Elapsed.Ticks);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (TaskCanceledException)
+            {
+                Interlocked.Exchange(ref _lastServerErrorTicks, _clock.Elapsed.Ticks);
+            }
+            catch (HttpRequestException)
             {
             }
 

@@ -17,6 +17,7 @@ public sealed class ReviewChaosTests(DurablePostgres postgres, ITestOutputHelper
 {
     private const int Jobs = 80;
     private const int Reviewers = 10;
+    private const string Password = "reviewer passphrase 1";
 
     [Fact]
     public async Task Killing_the_silo_that_hosts_a_queue_while_ten_reviewers_decide_records_every_decision_once()
@@ -28,12 +29,20 @@ public sealed class ReviewChaosTests(DurablePostgres postgres, ITestOutputHelper
             (await queue.Enqueue(Job($"chaos:{i}", $"pin:{i}"))).Errors.Should().BeEmpty();
         }
 
-        var registry = cluster.Client.Grains.GetGrain<IApiKeyRegistryGrain>(IApiKeyRegistryGrain.DefaultKey);
-        var keys = await Task.WhenAll(Enumerable.Range(0, Reviewers).Select(i => registry.Create($"reviewer-{i}", [ApiScopes.Admin], "test:chaos")));
-        var acknowledged = new ConcurrentDictionary<string, string>();
+        // Reviewers are people: accounts in the queue's group, each signed in with a session of their own.
+        var accounts = cluster.Client.Grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
         var http = cluster.NewLoadClient();
+        var sessions = new List<string>();
+        for (var i = 0; i < Reviewers; i++)
+        {
+            (await accounts.Create($"reviewer-{i}", Password, [AccountRoles.Reviewer], ["spam-reviewers"], "test:chaos")).Errors.Should().BeEmpty();
+            using var signedIn = await http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/sessions") { Content = JsonContent.Create(new { username = $"reviewer-{i}", password = Password }) }, TimeSpan.FromSeconds(30));
+            sessions.Add((await signedIn!.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
+        }
+
+        var acknowledged = new ConcurrentDictionary<string, string>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var reviewing = Task.WhenAll(keys.Select(k => Task.Run(() => ReviewAsync(http, k.Key!, acknowledged, stop.Token))));
+        var reviewing = Task.WhenAll(sessions.Select(token => Task.Run(() => ReviewAsync(http, token, acknowledged, stop.Token))));
 
         await Eventually.Succeeds(() => Task.FromResult(acknowledged.Count), n => n >= 15, TimeSpan.FromSeconds(60), "decisions before the kill");
         var host = await cluster.Client.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress((IAddressable)queue);
@@ -43,7 +52,7 @@ public sealed class ReviewChaosTests(DurablePostgres postgres, ITestOutputHelper
         await Eventually.Succeeds(() => cluster.CountAsync("SELECT count(DISTINCT job_id) FROM decisions WHERE kind = 'final'"), n => n == Jobs, TimeSpan.FromSeconds(80), "every job decided by the reviewers");
         await stop.CancelAsync();
         await reviewing;
-        var backAfter = http.FirstSuccessAfter(http.LastErrorAt ?? killedAt) - killedAt;
+        var backAfter = http.FirstSuccessAfter(http.LastServerErrorAt ?? killedAt) - killedAt;
 
         var finals = new Dictionary<string, long>();
         await using (var command = cluster.Db.CreateCommand("SELECT job_id, count(*) FROM decisions WHERE kind = 'final' GROUP BY job_id"))

@@ -57,7 +57,7 @@ public sealed class SubmitLoad(ChaosCluster cluster, int workers, string prefix)
              WHERE entity LIKE 'comment:{prefix}-%' AND source_key LIKE '%warden-scoring%' GROUP BY entity, source_key HAVING count(*) > 1) twice
             """);
         var lost = _acknowledged.Count(a => !stored.Contains(a));
-        var lastError = Http.LastErrorAt is { } at && at > failedAt ? at - failedAt : TimeSpan.Zero;
+        var lastError = Http.LastServerErrorAt is { } at && at > failedAt ? at - failedAt : TimeSpan.Zero;
         return new ChaosReport(scenario, Acknowledged, lost, (int)duplicated, stuck, Http.Errors, lastError.TotalSeconds);
     }
 

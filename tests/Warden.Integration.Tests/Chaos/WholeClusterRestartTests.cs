@@ -28,6 +28,8 @@ public sealed class WholeClusterRestartTests(DurablePostgres postgres, ITestOutp
         // Before: one of each kind of state.
         await Ok(http.PostAsync($"{api}/accounts", Json(new { username = "lena", password = Password, roles = new[] { "lead" }, groups = new[] { "spam-reviewers" } })));
         var session = (await Ok(http.PostAsync($"{api}/sessions", Json(new { username = "lena", password = Password })))).GetProperty("token").GetString()!;
+        HttpRequestMessage AsLena(HttpMethod method, string url, HttpContent? body = null) =>
+            new(method, url) { Headers = { Authorization = new("Bearer", session) }, Content = body };
         await SaveAsync(cluster.Client.Grains, Sample("spam"));
         await SaveAsync(cluster.Client.Grains, Sample("appeals"));
         await Ok(http.PutAsync($"{api}/routing?expectedVersion=0", Json(new { rules = new[] { new { queue = "spam-en", policy = "spam", minScore = 0.5 } } })));
@@ -36,7 +38,7 @@ public sealed class WholeClusterRestartTests(DurablePostgres postgres, ITestOutp
         await Ok(http.PutAsync($"{api}/rule-sets/pharma?expectedVersion=0", Json(new { name = "pharma", policy = "spam", weight = 0.9, keywords = new[] { "online pharmacy" } })));
         (await cluster.Client.EnqueueAsync("spam-en", Job("restart:1", "pin:r1"))).Errors.Should().BeEmpty();
         (await cluster.Client.EnqueueAsync("spam-en", Job("restart:2", "pin:r2"))).Errors.Should().BeEmpty();
-        var heldLease = await Ok(http.PostAsync($"{api}/queues/spam-en/lease", null));
+        var heldLease = await Ok(http.SendAsync(AsLena(HttpMethod.Post, $"{api}/queues/spam-en/lease")));
         await Ok(http.PostAsync($"{api}/entities/pin:r9/labels", Json(new { source = new { system = "spam-model", kind = "automated", name = "v7" }, enforcement = "limit", policy = "spam", createdAt = DateTimeOffset.UtcNow })));
         await Ok(http.PostAsync($"{api}/entities/pin:r9/appeals", Json(new { statement = "It is a recipe.", appellant = "user:9", surface = "home_feed" })), HttpStatusCode.Created);
         await Ok(http.PostAsync($"{api}/queues/spam-en/golden", Json(new
@@ -45,7 +47,7 @@ public sealed class WholeClusterRestartTests(DurablePostgres postgres, ITestOutp
             objects = new[] { new { role = "item", entity = "pin:g1" } },
             reason = "calibration",
             expected = new[] { new { @object = "item", action = "remove" } },
-        })));
+        })), HttpStatusCode.Created);
 
         var stopped = System.Diagnostics.Stopwatch.StartNew();
         await cluster.Scripts.StopSilosAsync();
@@ -57,10 +59,7 @@ public sealed class WholeClusterRestartTests(DurablePostgres postgres, ITestOutp
         // After: each used again, through the other silo too.
         api = $"http://127.0.0.1:{cluster.HttpPorts[1]}/api/v1";
         (await Ok(http.GetAsync($"{api}/accounts"))).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("username").GetString()).Should().Contain("lena");
-        using (var asLena = new HttpRequestMessage(HttpMethod.Get, $"{api}/queues") { Headers = { Authorization = new("Bearer", session) } })
-        {
-            (await Ok(http.SendAsync(asLena))).GetProperty("items").GetArrayLength().Should().BeGreaterThan(0, "a session opened before the restart still works");
-        }
+        (await Ok(http.SendAsync(AsLena(HttpMethod.Get, $"{api}/queues")))).GetProperty("items").GetArrayLength().Should().BeGreaterThan(0, "a session opened before the restart still works");
 
         await Ok(http.PostAsync($"{api}/sessions", Json(new { username = "lena", password = Password })));
         (await Ok(http.GetAsync($"{api}/queues/spam-en/config"))).GetProperty("version").GetInt32().Should().Be(1);
@@ -68,10 +67,10 @@ public sealed class WholeClusterRestartTests(DurablePostgres postgres, ITestOutp
         (await Ok(http.GetAsync($"{api}/catalog"))).GetProperty("version").GetInt32().Should().Be(catalog.GetProperty("version").GetInt32() + 1);
         (await Ok(http.GetAsync($"{api}/scoring"))).GetRawText().Should().Contain("pharma");
         var job = heldLease.GetProperty("jobId").GetString()!;
-        await Ok(http.PostAsync($"{api}/queues/spam-en/jobs/{Uri.EscapeDataString(job)}/decide",
-            Json(new { token = heldLease.GetProperty("token").GetString(), actions = new[] { new { @object = "item", action = "remove" } } })));
+        await Ok(http.SendAsync(AsLena(HttpMethod.Post, $"{api}/queues/spam-en/jobs/{Uri.EscapeDataString(job)}/decide",
+            Json(new { token = heldLease.GetProperty("token").GetString(), actions = new[] { new { @object = "item", action = "remove" } } }))));
         (await Ok(http.GetAsync($"{api}/jobs/{Uri.EscapeDataString(job)}"))).GetProperty("status").GetString().Should().Be("decided");
-        var next = await Ok(http.PostAsync($"{api}/queues/spam-en/lease", null));
+        var next = await Ok(http.SendAsync(AsLena(HttpMethod.Post, $"{api}/queues/spam-en/lease")));
         next.GetProperty("jobId").GetString().Should().NotBe(job);
         (await Ok(http.GetAsync($"{api}/entities/pin:r9/appeals"))).GetRawText().Should().Contain("It is a recipe.");
         await Ok(http.GetAsync($"{api}/entities/user:9/strikes"));
