@@ -12,5 +12,6 @@ var root = new RootCommand("warden: operate a Warden cluster from the command li
     new Command("rules", "Keyword and pattern rule sets") { RulesPutCommand.Create() },
     ModelsCommand.Create(),
     AccountsCommand.Create(),
+    StreamsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -8,7 +8,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
-var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster)).Concat(ScoringScenarios.All(cluster))
+var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster)).Concat(ScoringScenarios.All(cluster)).Concat(EventScenarios.All(cluster))
     .Where(s => options.Only is null || options.Only.Split(',').Any(only => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
     .ToList();
 
@@ -71,6 +71,8 @@ Ratio("pdq-match-1m-c1", "pdq-scan-1m-c1");
 Ratio("onnx-run-b64-c1", "onnx-run-b1-c1");
 Ratio("submit-text-c64", "label-write-c16");
 Ratio("http-submit-c64", "submit-text-c64");
+Ratio("stream-publish-c16", "npgsql-insert-event-c16");
+Ratio("label-write-event-c16", "label-write-noevent-c16");
 foreach (var (name, value) in ratios)
 {
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");
@@ -119,6 +121,13 @@ if (options.Only?.Split(',').Contains("bulk") == true)
         Console.WriteLine($"ratio bulk apply / label-write-c16 {bulk.ApplyMedian / labelWrites.MedianPerSecond:F3}");
     }
 }
+EventLatencyBenchmark.Result? eventLatency = null;
+if (options.Only?.Split(',').Contains("event-latency") == true)
+{
+    eventLatency = await EventLatencyBenchmark.RunAsync(cluster, options.Runs);
+    Console.WriteLine($"label write → subscriber ({eventLatency.Samples} changes, {eventLatency.Undelivered} undelivered): p50 {eventLatency.P50Ms} ms, p99 {eventLatency.P99Ms} ms, run p50s {string.Join(" / ", eventLatency.RunP50Ms)} ms");
+}
+
 ImportBenchmark.Result? import = null;
 if (options.ImportRows > 0)
 {
@@ -142,6 +151,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     heldOut,
     reviewPage,
     bulk,
+    eventLatency,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");

@@ -89,9 +89,11 @@ public sealed class PostgresServer : IAsyncDisposable
         return connectionString;
     }
 
-    /// <summary>Crashes the server (<c>pg_ctl restart -m immediate</c>: no checkpoint, recovery from the WAL) and waits until it accepts connections again.</summary>
-    public Task RestartImmediatelyAsync() =>
-        PgAsync("pg_ctl", "restart", "-m", "immediate", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"));
+    /// <summary>Crashes the server (<c>pg_ctl stop -m immediate</c>: no checkpoint; the next start recovers from the WAL).</summary>
+    public Task CrashAsync() => PgAsync("pg_ctl", "stop", "-m", "immediate", "-w", "-D", DataDirectory);
+
+    /// <summary>Starts the server again after <see cref="CrashAsync"/> and waits until it accepts connections.</summary>
+    public Task RecoverAsync() => PgAsync("pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"));
 
     public async ValueTask DisposeAsync()
     {

@@ -62,4 +62,28 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
         (await notReady.Content.ReadAsStringAsync()).Should().Contain("schema in deploy/sql was not applied");
         (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK, "the process itself is still alive");
     }
+
+    [Fact]
+    public async Task Readiness_fails_naming_the_grain_when_a_needed_grain_cannot_load_its_state()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("host_state_unreadable");
+        var serviceId = "host-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var first = await LoopbackSilo.StartAsync(connectionString, serviceId))
+        {
+            var accounts = first.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
+            (await accounts.Create("olga", "operator password", [AccountRoles.Operator], [], "test")).Errors.Should().BeEmpty();
+        }
+
+        // The stored list of accounts becomes unreadable, as a state written in a format the silo refuses would be.
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString))
+        {
+            await using var corrupt = dataSource.CreateCommand("UPDATE OrleansStorage SET PayloadBinary = '\\x00ff00ff'::bytea WHERE GrainTypeString = 'account-index'");
+            (await corrupt.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        await using var second = await LoopbackSilo.StartAsync(connectionString, serviceId);
+        var notReady = await Eventually.Succeeds(() => second.Http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "not ready");
+        (await notReady.Content.ReadAsStringAsync()).Should().Contain("accounts");
+        (await second.Http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }

@@ -159,5 +159,18 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         stored!.Status.Should().Be(ContentStatus.Labelled);
         (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetEnforcement("home_feed")).Enforcement.Should().Be("block");
         (await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce()).Should().Be(0, "nothing is left pending");
+
+        // As if the silo died after the labels were written but before the item was marked scored: the
+        // re-drive writes the same labels, which the entity recognises as unchanged — no second history row.
+        var history = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetHistory(100);
+        await using (var db = Npgsql.NpgsqlDataSource.Create(database))
+        {
+            await using var reset = db.CreateCommand("UPDATE content_items SET status = 0, updated_at = now() - interval '1 minute' WHERE entity = 'pin:orphan'");
+            (await reset.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        (await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce()).Should().Be(1);
+        (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetContent("o1"))!.Status.Should().Be(ContentStatus.Labelled);
+        (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetHistory(100)).Should().HaveCount(history.Count, "a re-drive of the same submission changes no label");
     }
 }

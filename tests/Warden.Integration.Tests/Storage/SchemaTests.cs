@@ -31,10 +31,25 @@ public sealed class SchemaTests(PostgresFixture postgres)
         var required = RequiredKeys(typeof(AdoNetClusteringTable).Assembly)
             .Concat(RequiredKeys(typeof(Orleans.Configuration.AdoNetReminderTableOptions).Assembly))
             .Concat(["WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey", "DeleteStorageKey"])
+            .Concat(StreamingKeys())
             .ToList();
 
-        required.Should().HaveCountGreaterThan(15);
+        required.Should().HaveCountGreaterThan(21);
         installed.Should().Contain(required);
+    }
+
+    /// <summary>The stream provider names its keys as string literals in its assembly: the ones ending in "StreamMessage(s)Key" or "DeadLettersKey".</summary>
+    private static IEnumerable<string> StreamingKeys()
+    {
+        var assembly = typeof(Orleans.Configuration.AdoNetStreamOptions).Assembly;
+        var keys = assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Where(v => v.EndsWith("Key", StringComparison.Ordinal) && v.Contains("Stream", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        return keys.Count > 0 ? keys : ["QueueStreamMessageKey", "GetStreamMessagesKey", "ConfirmStreamMessagesKey", "FailStreamMessageKey", "EvictStreamMessagesKey", "EvictStreamDeadLettersKey"];
     }
 
     private static IEnumerable<string> RequiredKeys(Assembly provider) =>
