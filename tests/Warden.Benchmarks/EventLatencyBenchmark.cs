@@ -73,5 +73,5 @@ public static class EventLatencyBenchmark
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double percentile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
 }
