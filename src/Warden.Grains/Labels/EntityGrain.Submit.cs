@@ -12,7 +12,7 @@ namespace Warden.Grains.Labels;
 /// </summary>
 public sealed partial class EntityGrain
 {
-    public const string ScoringSystem = "warden-scoring";
+    public const string ScoringSystem = Warden.Core.Labels.ReservedSources.ScoringSystem;
     private const int MaxEvidence = 500;
 
     public async Task<SubmitResult> Submit(ContentSubmission submission)

@@ -22,22 +22,28 @@ public static class AccountApi
                 return problem;
             }
 
-            var session = await sessions.SignInAsync(body!.Username, body.Password);
-            if (session is null)
+            var attempt = await sessions.SignInAsync(body!.Username, body.Password);
+            if (attempt.LockedFor is { } locked)
+            {
+                response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in locked", detail: attempt.LockedMessage);
+            }
+
+            if (attempt.Session is not { } session)
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong, or the account is disabled.");
             }
 
-            // The same token as a cookie, for the pages a browser opens (the dashboard, the reviewer UI).
-            Ui.SessionCookies.Append(response, session);
+            // A bearer token only, never a browser cookie: a cookie set here could sign a victim's browser in as
+            // the attacker (login CSRF). Browsers sign in through /signin, which has anti-forgery.
             return Results.Ok(session);
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(ApiRegistration.SignInRatePolicy);
         api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, AccountSessions sessions) =>
         {
             Ui.SessionCookies.Delete(response);
             await sessions.SignOutAsync(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
             return Results.NoContent();
-        }).RequireAuthorization(ApiScopes.Review);
+        }).RequireAuthorization(ScopeAuthorization.SignedInPolicy);
 
         api.MapGet("/accounts", async (int? offset, int? limit, IGrainFactory grains) => Page<AccountInfo>.From(await Registry(grains).List(), offset, limit)).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/accounts", async (HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>

@@ -16,9 +16,18 @@ public static class ApiJson
         return options;
     }
 
-    /// <summary>The body as <typeparamref name="T"/>, or the problem answer: 400 naming the JSON path, 413 past the size limit.</summary>
+    /// <summary>
+    /// The body as <typeparamref name="T"/>, or the problem answer: 415 unless it is declared JSON (so a
+    /// cross-site form, which can only send text/plain, urlencoded or multipart, is never read), 400 naming
+    /// the JSON path, 413 past the size limit.
+    /// </summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, UnsupportedMediaType(request));
+        }
+
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
@@ -28,9 +37,13 @@ public static class ApiJson
         {
             return (null, ApiProblems.Validation(error.Path is { Length: > 0 } path ? path : "Body", error.Message));
         }
-        catch (BadHttpRequestException error)
+        catch (BadHttpRequestException error) when (error.StatusCode != StatusCodes.Status415UnsupportedMediaType)
         {
             return (null, Results.Problem(statusCode: error.StatusCode, title: error.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail: error.Message));
         }
     }
+
+    public static IResult UnsupportedMediaType(HttpRequest request) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+            detail: $"Send the body as 'Content-Type: application/json', not '{request.ContentType ?? "nothing"}'.");
 }

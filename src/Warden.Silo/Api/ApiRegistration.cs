@@ -12,12 +12,16 @@ public static class ApiRegistration
 {
     public const string RatePolicy = "per-key";
 
+    /// <summary>Sign-in attempts per client address: each costs a password hash, so guessing is bounded per address.</summary>
+    public const string SignInRatePolicy = "sign-in";
+
     public static WebApplicationBuilder AddWardenApi(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(ApiSettings.SectionName).Get<ApiSettings>() ?? new ApiSettings();
         builder.Services.Configure<ApiSettings>(builder.Configuration.GetSection(ApiSettings.SectionName));
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -27,6 +31,9 @@ public static class ApiRegistration
         }));
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
+        builder.Services.AddExceptionHandler<BindingExceptionHandler>();
+        // Binding failures reach BindingExceptionHandler, which names the parameter, instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(o =>
@@ -43,12 +50,17 @@ public static class ApiRegistration
             limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(SignInRatePolicy, context => RateLimitPartition.GetSlidingWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = settings.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"This API key may make {settings.RequestsPerMinute} requests a minute; retry after {retryAfter.TotalSeconds:F0} s.");
+                var signIn = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRatePolicy;
+                await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", signIn
+                    ? $"This address may try {settings.SignInsPerMinute} sign-ins a minute; retry after {retryAfter.TotalSeconds:F0} s."
+                    : $"This API key may make {settings.RequestsPerMinute} requests a minute; retry after {retryAfter.TotalSeconds:F0} s.");
             };
         });
         return builder;

@@ -17,6 +17,9 @@ public sealed class ApiSettings
     /// <summary>How long a verified key is trusted before it is looked up again (revocation takes at most this long).</summary>
     public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Sign-in attempts (pages and API) one client address may make a minute; each costs a password hash.</summary>
+    public int SignInsPerMinute { get; set; } = 30;
+
     /// <summary>How long a resolved session is trusted before it is looked up again (a disable or password change takes at most this long).</summary>
     public TimeSpan SessionCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

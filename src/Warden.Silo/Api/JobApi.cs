@@ -68,10 +68,22 @@ public static class JobApi
             .RequireAuthorization(ApiScopes.QueuesAdmin);
         api.MapGet("/queues/{queue}/held", async (string queue, IGrainFactory grains) => Results.Ok(await Grain(grains, queue).GetHeld()))
             .RequireAuthorization(ApiScopes.QueuesAdmin);
-        api.MapGet("/jobs/{job}", async (string job, bool? explain, IGrainFactory grains) =>
+        api.MapGet("/jobs/{job}", async (string job, bool? explain, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IReviewJobGrain>(job);
-            return Results.Ok(explain == true ? await grain.GetExplainedDetails() : await grain.GetDetails());
+            var details = await grain.GetDetails();
+            if (details.Status == JobStatus.None)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no job '{job}'.");
+            }
+
+            if (!await ReviewerAccess.MaySeeJobAsync(grains, caller, details))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                    detail: $"'{caller.Identity!.Name}' may not see this job: it belongs to a queue outside their reviewer groups.");
+            }
+
+            return Results.Ok(explain == true ? await grain.GetExplainedDetails() : details);
         }).RequireAuthorization(ApiScopes.Review);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Labels;
+using Warden.Core.Labels;
 
 namespace Warden.Silo.Api;
 
@@ -21,7 +22,7 @@ public static class LabelApi
             Results.Ok(await grains.GetGrain<IEntityGrain>(entity).GetHistory(limit ?? 50))).RequireAuthorization(ApiScopes.EnforcementRead);
     }
 
-    private static async Task<IResult> WriteAsync(string entity, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    private static async Task<IResult> WriteAsync(string entity, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains, ILogger<ReservedSourceLog> log)
     {
         var (label, problem) = await ApiJson.ReadAsync<Label>(request);
         if (problem is not null)
@@ -29,17 +30,27 @@ public static class LabelApi
             return problem;
         }
 
+        if (RefuseReserved(caller, log, entity, label!.Source?.System) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, ApiKeyAuthentication.Actor(caller));
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
-    private static async Task<IResult> RemoveAsync(string entity, string system, SourceKind kind, string name, string? reason, ClaimsPrincipal caller, IGrainFactory grains)
+    private static async Task<IResult> RemoveAsync(string entity, string system, SourceKind kind, string name, string? reason, ClaimsPrincipal caller, IGrainFactory grains, ILogger<ReservedSourceLog> log)
     {
+        if (RefuseReserved(caller, log, entity, system) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), ApiKeyAuthentication.Actor(caller), reason);
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
-    private static async Task<IResult> WriteBatchAsync(HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    private static async Task<IResult> WriteBatchAsync(HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains, ILogger<ReservedSourceLog> log)
     {
         var (batch, problem) = await ApiJson.ReadAsync<LabelBatchRequest>(request);
         if (problem is not null)
@@ -50,6 +61,20 @@ public static class LabelApi
         if (batch!.Items is not { Count: > 0 and <= MaxBatch })
         {
             return ApiProblems.Validation("Items", $"send between 1 and {MaxBatch} labels, not {batch.Items?.Count ?? 0}");
+        }
+
+        var missing = batch.Items.Select((item, index) => (item, index)).Where(x => x.item?.Entity is null || x.item.Label is null).ToList();
+        if (missing.Count > 0)
+        {
+            return ApiProblems.Validation([.. missing.Select(x => new FieldError($"Items[{x.index}]", x.item is null ? "is required" : "needs both an entity and a label"))]);
+        }
+
+        foreach (var item in batch.Items)
+        {
+            if (RefuseReserved(caller, log, item.Entity!, item.Label!.Source?.System) is { } refused)
+            {
+                return refused;
+            }
         }
 
         var results = new LabelWriteResult[batch.Items.Count];
@@ -83,5 +108,18 @@ public static class LabelApi
         return batch!.Explain
             ? Results.Ok(await reader.GetEnforcements(batch.Surface, batch.Entities ?? []))
             : Results.Ok(await reader.GetVerdicts(batch.Surface, batch.Entities ?? []));
+    }
+
+    /// <summary>403 (and a warning naming the caller) for a reserved source system, unless the caller is an admin.</summary>
+    private static IResult? RefuseReserved(ClaimsPrincipal caller, ILogger<ReservedSourceLog> log, string entity, string? system)
+    {
+        if (!ReservedSources.IsReserved(system) || caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin))
+        {
+            return null;
+        }
+
+        ReservedSourceLog.Refused(log, ApiKeyAuthentication.Actor(caller), system!, entity);
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Reserved label source",
+            detail: $"Label source system '{system}' is written only by Warden itself (review, appeals, bulk, scoring, strikes); this caller may not write or remove it.");
     }
 }

@@ -12,12 +12,17 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
     /// <summary>The Orleans dashboard and metrics: people with the operator or admin role.</summary>
     public const string OperatorPolicy = "operator-role";
 
+    /// <summary>Any caller with a valid key or session, whatever its scopes (ending one's own session).</summary>
+    public const string SignedInPolicy = "signed-in";
+
     public static void AddPolicies(AuthorizationOptions options)
     {
         options.AddPolicy(OperatorPolicy, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireRole(AccountRoles.Operator, AccountRoles.Admin));
+            .RequireAssertion(c => c.User.IsInRole(AccountRoles.Operator) || c.User.IsInRole(AccountRoles.Admin)
+                || c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin)));
+        options.AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         foreach (var scope in ApiScopes.All)
         {
             options.AddPolicy(scope, policy => policy
@@ -46,7 +51,7 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
 
             if (scope == OperatorPolicy)
             {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Operators only", "The dashboard is for people with the operator or admin role.");
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Operators only", "The dashboard and metrics are for people with the operator or admin role, and for admin keys.");
                 return;
             }
 

@@ -8,6 +8,7 @@ namespace Warden.Silo.Pages;
 
 /// <summary>Signs a person in against the account registry; the session travels as the HttpOnly cookie. Forms carry anti-forgery tokens.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ApiRegistration.SignInRatePolicy)]
 public sealed class SignInModel(AccountSessions sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -17,6 +18,9 @@ public sealed class SignInModel(AccountSessions sessions) : PageModel
 
     public bool Failed { get; private set; }
 
+    /// <summary>Why a locked name is refused, shown instead of the usual message.</summary>
+    public string? LockedMessage { get; private set; }
+
     public void OnGet()
     {
     }
@@ -24,11 +28,12 @@ public sealed class SignInModel(AccountSessions sessions) : PageModel
     public async Task<IActionResult> OnPostAsync(string? username, string? password)
     {
         Username = username;
-        var session = await sessions.SignInAsync(username, password);
-        if (session is null)
+        var attempt = await sessions.SignInAsync(username, password);
+        if (attempt.Session is not { } session)
         {
             Failed = true;
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            LockedMessage = attempt.LockedFor is null ? null : attempt.LockedMessage;
+            Response.StatusCode = attempt.LockedFor is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

@@ -37,10 +37,19 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
             .Should().Be(HttpStatusCode.Unauthorized, "the API takes bearer tokens, never the cookie, so it cannot be driven cross-site");
     }
 
-    private static async Task SignInAsync(HttpClient browser, string username, string password)
+    /// <summary>Signs in through the page, as a browser does (the API's sign-in sets no cookie).</summary>
+    internal static async Task SignInAsync(HttpClient browser, string username, string password)
     {
-        var response = await browser.PostAsync("/api/v1/sessions", new StringContent(System.Text.Json.JsonSerializer.Serialize(new { username, password }), System.Text.Encoding.UTF8, "application/json"));
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var form = await browser.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.Should().NotBeEmpty("the sign-in form carries an anti-forgery token");
+        var response = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = username,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        response.RequestMessage!.RequestUri!.AbsolutePath.Should().NotBe("/signin", "the browser was signed in and sent on");
     }
 
     [Fact]

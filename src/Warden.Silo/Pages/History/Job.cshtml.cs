@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Silo.Ui;
 
@@ -21,9 +20,6 @@ public sealed class JobModel(IGrainFactory grains) : PageModel
             return NotFound();
         }
 
-        // Reviewers see jobs of queues they work; leads and admins see every job.
-        var queue = Job.Queue ?? Job.FinalQueue;
-        var config = queue is null ? null : await grains.GetGrain<IQueueGrain>(queue).GetConfig();
-        return ReviewerAccess.MayAdminister(User) || config is not null && ReviewerAccess.MayReview(User, config) ? Page() : Forbid();
+        return await ReviewerAccess.MaySeeJobAsync(grains, User, Job) ? Page() : Forbid();
     }
 }
