@@ -19,6 +19,11 @@ public sealed partial class EntityGrain
     {
         var catalog = await catalogs.GetAsync();
         var errors = SubmissionValidator.Validate(submission, Key, catalog, scoring.Value.Limits);
+        if (errors.Count == 0)
+        {
+            errors = Scoring.ImagePixelCheck.Validate(submission.Images ?? [], scoring.Value.Limits);
+        }
+
         if (errors.Count > 0)
         {
             return SubmitResult.Rejected(errors);

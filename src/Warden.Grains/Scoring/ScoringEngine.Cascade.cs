@@ -22,7 +22,10 @@ public sealed partial class ScoringEngine
         var ocrTexts = new List<string>();
         foreach (var image in request.Images)
         {
-            // Decoding, hashing and OCR take tens to hundreds of milliseconds: off the grain scheduler.
+            // Decoding, hashing and OCR take tens to hundreds of milliseconds: off the grain scheduler, and only
+            // once the silo's decode budget has room for the pixels.
+            var declared = ImageHeader.Dimensions(image.Bytes) is { } size ? ImageHeader.Pixels(size) : 0;
+            using var room = await _decodeBudget.AcquireAsync(declared);
             var (imageMatches, ocrText) = await Task.Run(() => InspectImage(image.Bytes, loaded.Banks));
             matches.AddRange(imageMatches);
             if (!string.IsNullOrWhiteSpace(ocrText))
@@ -108,7 +111,7 @@ public sealed partial class ScoringEngine
         string? text = null;
         try
         {
-            using var bitmap = LumaImage.DecodeBitmap(bytes);
+            using var bitmap = LumaImage.DecodeBitmap(bytes, _options.DecodeTargetPixels);
             if (banks.Count > 0)
             {
                 pdq = PdqHasher.Hash(LumaImage.FromBitmap(bitmap));

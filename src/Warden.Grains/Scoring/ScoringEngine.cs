@@ -25,12 +25,14 @@ public sealed partial class ScoringEngine : IDisposable
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly Lazy<PaddleOcr?> _ocr;
     private readonly string? _assets;
+    private readonly DecodeBudget _decodeBudget;
     private volatile Loaded? _loaded;
     private long _checkedAt;
 
     public ScoringEngine(IOptions<ScoringOptions> options, IGrainFactory grains, IHashBankStore bankStore, ScoringMeters meters, TimeProvider clock, ILogger<ScoringEngine> logger)
     {
         _options = options.Value;
+        _decodeBudget = new DecodeBudget(Math.Max(1, _options.DecodingMegapixels) * 1_000_000);
         _grains = grains;
         _bankStore = bankStore;
         _meters = meters;

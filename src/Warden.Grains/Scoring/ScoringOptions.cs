@@ -37,6 +37,12 @@ public sealed class ScoringOptions
 
     public SubmissionLimits Limits { get; set; } = new();
 
+    /// <summary>Pixels this silo decodes at once across all images (4 bytes each while decoding); an image waits for room.</summary>
+    public long DecodingMegapixels { get; set; } = 64;
+
+    /// <summary>What an image is decoded down to where its format allows (JPEG, WebP): PDQ and OCR need no more.</summary>
+    public long DecodeTargetPixels { get; set; } = 2_000_000;
+
     /// <summary>A submission still without a verdict this long after its last attempt is re-driven.</summary>
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -19,11 +19,23 @@ public sealed class LumaImage(int width, int height, float[] luma)
         return FromBitmap(bitmap);
     }
 
-    public static SKBitmap DecodeBitmap(ReadOnlySpan<byte> encoded)
+    /// <summary>
+    /// Decodes the image; where the format can (JPEG, WebP) it is decoded already scaled down to about
+    /// <paramref name="targetPixels"/>, which is all PDQ and OCR need: a 12-megapixel photo then costs a fraction
+    /// of its full size. Formats that cannot scale while decoding are decoded whole (their size is bounded at intake).
+    /// </summary>
+    public static SKBitmap DecodeBitmap(ReadOnlySpan<byte> encoded, long targetPixels = long.MaxValue)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException("not an image this server can decode (PNG, JPEG, WebP, GIF or BMP)");
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var size = codec.Info.Size;
+        var pixels = (long)size.Width * size.Height;
+        if (pixels > targetPixels)
+        {
+            size = codec.GetScaledDimensions((float)Math.Sqrt(targetPixels / (double)pixels));
+        }
+
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
