@@ -10,6 +10,7 @@ public static partial class SubmissionValidator
 {
     public const int MaxKeyLength = 200;
     public const int MaxContextLength = 200;
+    public const int MaxImageNameLength = 256;
 
     public static IReadOnlyList<FieldError> Validate(ContentSubmission? submission, string entity, CatalogView catalog, SubmissionLimits limits)
     {
@@ -52,6 +53,11 @@ public static partial class SubmissionValidator
             else if (!LooksLikeImage(bytes))
             {
                 errors.Add(new FieldError($"Images[{i}]", "is not a PNG, JPEG, WebP, GIF or BMP image"));
+            }
+
+            if (images[i]?.Name is { } name)
+            {
+                TextRules.CheckText(errors, $"Images[{i}].Name", name, MaxImageNameLength);
             }
         }
 

@@ -84,7 +84,7 @@ public static class ScoringApi
         {
             form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException or IOException)
         {
             var tooLarge = error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
             return (null, Results.Problem(statusCode: tooLarge ? 413 : 400, title: tooLarge ? "Request body too large" : "Bad request", detail: error.Message));
@@ -95,6 +95,13 @@ public static class ScoringApi
         if (unknown.Count > 0)
         {
             return (null, ApiProblems.Validation([.. unknown.Select(k => new FieldError(k, "is not a field of a submission (images go in file parts named 'images')"))]));
+        }
+
+        // A field sent twice would be joined with commas by the form reader: refuse it instead.
+        var repeated = form.Where(f => f.Value.Count > 1).Select(f => f.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            return (null, ApiProblems.Validation([.. repeated.Select(k => new FieldError(k, $"is given {form[k].Count} times; send it once"))]));
         }
 
         var images = new List<SubmittedImage>();

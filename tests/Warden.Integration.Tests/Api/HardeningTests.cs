@@ -122,6 +122,27 @@ public sealed class HardeningTests(PostgresFixture postgres)
         (await Problem(limited, HttpStatusCode.TooManyRequests)).GetProperty("detail").GetString().Should().Contain("sign-ins a minute", "the 13th attempt from one address within a minute");
     }
 
+    [Fact]
+    public async Task Submissions_with_repeated_parts_a_nul_in_a_name_or_a_cut_body_are_400_naming_the_field()
+    {
+        await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("harden_submit"), "harden-submit");
+        var key = await CreateKeyAsync(silo, "feed", ApiScopes.Submit);
+        var png = TestImages.Encode(TestImages.Scene(1, 64, 64));
+
+        var repeated = new MultipartFormDataContent { { new StringContent("k1"), "idempotencyKey" }, { new StringContent("one"), "text" }, { new StringContent("two"), "text" } };
+        (await Problem(await silo.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/entities/pin:1/content") { Content = repeated, Headers = { Authorization = new("Bearer", key) } }), HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("text", out _).Should().BeTrue();
+
+        var nul = System.Text.Json.JsonSerializer.Serialize(new { idempotencyKey = "k2", images = new[] { new { name = "a\u0000b.png", data = png } } });
+        (await Problem(await silo.Http.SendAsync(Request(HttpMethod.Post, "/api/v1/entities/pin:2/content", key, nul)), HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("Images[0].Name", out _).Should().BeTrue();
+
+        const string boundary = "cut-here";
+        var cut = new StringContent($"--{boundary}\r\nContent-Disposition: form-data; name=\"idempotencyKey\"\r\n\r\nk3\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nunfinish", Encoding.UTF8);
+        cut.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
+        await Problem(await silo.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/entities/pin:3/content") { Content = cut, Headers = { Authorization = new("Bearer", key) } }), HttpStatusCode.BadRequest);
+    }
+
     private static Task<HttpResponseMessage> Attempt(HttpClient http, string username, string password) =>
         http.SendAsync(Request(HttpMethod.Post, "/api/v1/sessions", null, System.Text.Json.JsonSerializer.Serialize(new { username, password })));
 
