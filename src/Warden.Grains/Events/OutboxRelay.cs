@@ -40,6 +40,7 @@ public sealed partial class OutboxRelay(IEventOutbox outbox, OutboxSignal signal
     {
         var provider = cluster.GetStreamProvider(WardenProviders.Streams);
         var countedAt = DateTimeOffset.MinValue;
+        var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -54,6 +55,7 @@ public sealed partial class OutboxRelay(IEventOutbox outbox, OutboxSignal signal
                         await cluster.GetGrain<IStreamDeadLettersGrain>(IStreamDeadLettersGrain.DefaultKey).Count());
                 }
 
+                failures = 0;
                 if (published < BatchSize)
                 {
                     await signal.WaitAsync(Poll, stopping);
@@ -65,8 +67,13 @@ public sealed partial class OutboxRelay(IEventOutbox outbox, OutboxSignal signal
             }
             catch (Exception e)
             {
-                // PostgreSQL or the stream is away: the events stay in the outbox until it is back.
-                LogRelayFailed(e);
+                // PostgreSQL or the stream is away: the events stay in the outbox until it is back. Logged at
+                // the first failure and once a minute while it lasts, not every second.
+                if (failures++ % 60 == 0)
+                {
+                    LogRelayFailed(e, failures);
+                }
+
                 await Task.Delay(RetryAfterFailure, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -82,6 +89,6 @@ public sealed partial class OutboxRelay(IEventOutbox outbox, OutboxSignal signal
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox events failed; they stay stored and are retried")]
-    private partial void LogRelayFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox events failed ({Failures} tries in a row); they stay stored and are retried every second")]
+    private partial void LogRelayFailed(Exception exception, int failures);
 }

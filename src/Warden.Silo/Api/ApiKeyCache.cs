@@ -7,6 +7,8 @@ namespace Warden.Silo.Api;
 /// <summary>This host's copy of recently used keys, so a request costs no grain call; revocation reaches it within the cache lifetime.</summary>
 public sealed class ApiKeyCache(IGrainFactory grains, IOptions<ApiSettings> settings, TimeProvider clock)
 {
+    private const int MaxCached = 100_000;
+
     private readonly ConcurrentDictionary<string, (StoredApiKey? Key, DateTimeOffset At)> _keys = new(StringComparer.Ordinal);
 
     public async ValueTask<StoredApiKey?> FindAsync(string id)
@@ -18,6 +20,12 @@ public sealed class ApiKeyCache(IGrainFactory grains, IOptions<ApiSettings> sett
         }
 
         var key = await grains.GetGrain<IApiKeyGrain>(id).Find();
+        if (_keys.Count > MaxCached)
+        {
+            // Bounded: invented key ids cannot grow this without limit.
+            _keys.Clear();
+        }
+
         _keys[id] = (key, now);
         return key;
     }
