@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Warden.Abstractions.Queues;
+using Warden.Abstractions.Reviews;
 using Warden.Core.Scoring;
 using Warden.Grains.Scoring;
 using Warden.Silo.Api;
@@ -20,13 +21,26 @@ public static class UiEndpoints
 
     /// <summary>
     /// A stored image under review, from its stored bytes, typed by its signature (never by a name),
-    /// never cached by shared caches, and with its own sandboxing CSP should it be opened on its own.
+    /// never cached by shared caches, and with its own sandboxing CSP should it be opened on its own. Served
+    /// only as part of a job the caller may see (a job of one of their queues; leads and admins see all),
+    /// whose objects hold exactly that content.
     /// </summary>
-    private static async Task<IResult> MediaAsync(string? entity, string? key, int? index, HttpResponse response, IContentStore content)
+    private static async Task<IResult> MediaAsync(string? job, string? entity, string? key, int? index, HttpResponse response, ClaimsPrincipal caller, IGrainFactory grains, IContentStore content)
     {
-        if (string.IsNullOrEmpty(entity) || string.IsNullOrEmpty(key) || index is not >= 0)
+        if (string.IsNullOrEmpty(job) || string.IsNullOrEmpty(entity) || string.IsNullOrEmpty(key) || index is not >= 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "entity, key and a non-negative index are required.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "job, entity, key and a non-negative index are required.");
+        }
+
+        var details = await grains.GetGrain<IReviewJobGrain>(job).GetDetails();
+        if (details.Status == JobStatus.None || !details.Objects.Any(o => o.Object.Entity == entity && o.Content?.ContentKey == key))
+        {
+            return Results.NotFound();
+        }
+
+        if (!await ReviewerAccess.MaySeeJobAsync(grains, caller, details))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "This image belongs to a job of a queue outside your reviewer groups.");
         }
 
         var bytes = await content.ImageAsync(entity, key, index.Value);

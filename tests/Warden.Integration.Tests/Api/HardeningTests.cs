@@ -83,6 +83,14 @@ public sealed class HardeningTests(PostgresFixture postgres)
         await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("harden_jobs"), "harden-jobs");
         var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
         var queue = await SaveAsync(grains, Sample("spam"));
+        var png = TestImages.Encode(TestImages.Scene(3, 64, 64));
+        var submitted = await grains.GetGrain<IEntityGrain>("pin:secret").Submit(new Warden.Abstractions.Scoring.ContentSubmission
+        {
+            IdempotencyKey = "photo-1",
+            Images = [new Warden.Abstractions.Scoring.SubmittedImage(png, "photo.png")],
+            Actor = "test",
+        });
+        submitted.Errors.Should().BeEmpty();
         var job = (await queue.Enqueue(Job("harden:1", "pin:secret", owner: "user:7"))).JobId!;
         var accounts = grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey);
         (await accounts.Create("ann", Password, [AccountRoles.Reviewer], ["spam-reviewers"], "test")).Errors.Should().BeEmpty();
@@ -94,6 +102,15 @@ public sealed class HardeningTests(PostgresFixture postgres)
         (await silo.Http.SendAsync(Request(HttpMethod.Get, $"/api/v1/jobs/{job}", ann))).StatusCode.Should().Be(HttpStatusCode.OK);
         await Problem(await silo.Http.SendAsync(Request(HttpMethod.Get, $"/api/v1/jobs/{job}", eve)), HttpStatusCode.Forbidden);
         await Problem(await silo.Http.SendAsync(Request(HttpMethod.Get, $"/api/v1/jobs/{job}?explain=true", eve)), HttpStatusCode.Forbidden);
+
+        // The job's image: to its queue's reviewers only, and only the content the job holds.
+        var media = $"/ui/media?job={Uri.EscapeDataString(job)}&entity=pin:secret&key=photo-1&index=0";
+        var shown = await silo.Http.SendAsync(Request(HttpMethod.Get, media, ann));
+        shown.StatusCode.Should().Be(HttpStatusCode.OK);
+        shown.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        (await silo.Http.SendAsync(Request(HttpMethod.Get, media, eve))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await silo.Http.SendAsync(Request(HttpMethod.Get, media.Replace("photo-1", "photo-2"), ann))).StatusCode.Should().Be(HttpStatusCode.NotFound, "only content the job holds");
+        (await silo.Http.SendAsync(Request(HttpMethod.Get, "/ui/media?entity=pin:secret&key=photo-1&index=0", ann))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "an image is served as part of a job");
         (await silo.Http.SendAsync(Request(HttpMethod.Delete, "/api/v1/sessions", await SignInAsync(silo.Http, "operator")))).StatusCode
             .Should().Be(HttpStatusCode.NoContent, "anyone signed in may end their own session");
     }

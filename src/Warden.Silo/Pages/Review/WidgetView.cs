@@ -7,7 +7,7 @@ namespace Warden.Silo.Pages.Review;
 public sealed record WidgetView(TemplateWidget Widget, FetchedObject? Object, ReviewJobDetails Job, QueueConfig Config, bool Kitty)
 {
     public string MediaUrl(ObjectContent content, int index) =>
-        $"/ui/media?entity={Uri.EscapeDataString(Object!.Object.Entity)}&key={Uri.EscapeDataString(content.ContentKey)}&index={index}";
+        $"/ui/media?job={Uri.EscapeDataString(Job.JobId)}&entity={Uri.EscapeDataString(Object!.Object.Entity)}&key={Uri.EscapeDataString(content.ContentKey)}&index={index}";
 
     public string MediaClasses => string.Join(' ', new[] { "media", Config.BlurMedia ? "veiled" : null, Config.GrayscaleMedia ? "gray" : null }.OfType<string>());
 }
