@@ -133,21 +133,25 @@ public sealed partial class QueueGrain(
 
         if (opened.Created && Config!.GoldenRate > 0 && Random.Shared.NextDouble() < Config.GoldenRate)
         {
-            await MixInGoldenAsync(request.Priority);
+            await MixInGoldenAsync(request);
         }
 
         return opened;
     }
 
-    /// <summary>Adds a copy of one of the queue's golden jobs beside a new job, at its priority; reviewers cannot tell them apart.</summary>
-    private async Task MixInGoldenAsync(int priority)
+    /// <summary>
+    /// Adds a copy of one of the queue's golden jobs beside a new job, at its priority and filed by the same
+    /// actor under a key with nothing golden in it: reviewers cannot tell them apart.
+    /// </summary>
+    private async Task MixInGoldenAsync(EnqueueRequest beside)
     {
+        var priority = beside.Priority;
         if (await GrainFactory.GetGrain<Abstractions.Quality.IReviewerQualityGrain>(Id).PickGolden() is not { } golden)
         {
             return;
         }
 
-        var copy = golden.Request with { Key = $"golden:{golden.Id}:{Guid.NewGuid():N}", Priority = priority };
+        var copy = golden.Request with { Key = Guid.NewGuid().ToString("N"), Actor = beside.Actor, Priority = priority };
         var jobId = JobIds.FromKey(copy.Key);
         var opened = await GrainFactory.GetGrain<IReviewJobGrain>(jobId).OpenGolden(Id, copy, golden.Expected);
         if (opened.Errors.Count == 0 && _book.Find(jobId) is null)

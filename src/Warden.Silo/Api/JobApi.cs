@@ -83,9 +83,17 @@ public static class JobApi
                     detail: $"'{caller.Identity!.Name}' may not see this job: it belongs to a queue outside their reviewer groups.");
             }
 
-            return Results.Ok(explain == true ? await grain.GetExplainedDetails() : details);
+            var shown = explain == true ? await grain.GetExplainedDetails() : details;
+            return Results.Ok(ReviewerAccess.MayAdminister(caller) || caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin) ? shown : ForReviewers(shown));
         }).RequireAuthorization(ApiScopes.Review);
     }
+
+    /// <summary>
+    /// What a reviewer sees of a job: who filed it and under which key stay with leads (a golden copy would
+    /// otherwise stand out by them, and reviewers need neither).
+    /// </summary>
+    private static ReviewJobDetails ForReviewers(ReviewJobDetails details) =>
+        details.Request is null ? details : details with { Request = details.Request with { Key = string.Empty, Actor = string.Empty } };
 
     /// <summary>Runs <paramref name="call"/> only for a caller in one of the queue's groups (or an admin).</summary>
     private static async Task<IResult> GuardedAsync(IGrainFactory grains, string queue, ClaimsPrincipal caller, Func<IQueueGrain, Task<DecideResult>> call)

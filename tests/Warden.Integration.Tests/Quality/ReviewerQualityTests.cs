@@ -31,7 +31,16 @@ public sealed class ReviewerQualityTests(PostgresFixture postgres)
             while (await spam.LeaseNext(SpamReviewer(reviewer)) is { } lease)
             {
                 var details = await grains.GetGrain<IReviewJobGrain>(lease.JobId).GetDetails();
-                var action = details.Request!.Objects[0].Entity == "pin:golden" ? onGolden : "approve";
+                var golden = details.Request!.Objects[0].Entity == "pin:golden";
+                if (golden)
+                {
+                    // Nothing but its content tells a copy apart: not its key, not who filed it.
+                    details.Request.Key.Should().NotContainEquivalentOf("golden");
+                    lease.JobId.Should().NotContainEquivalentOf("golden");
+                    details.Request.Actor.Should().Be("svc:reports", "a copy is filed by the actor of the job it was mixed in beside");
+                }
+
+                var action = golden ? onGolden : "approve";
                 (await spam.Decide(lease.JobId, lease.Token, Decision(reviewer, ("item", action)) with { Policies = ["spam"] })).Outcome.Should().Be(DecideOutcome.Final);
             }
         }
