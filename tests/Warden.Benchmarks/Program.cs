@@ -128,6 +128,13 @@ if (options.Only?.Split(',').Contains("event-latency") == true)
     Console.WriteLine($"label write → subscriber ({eventLatency.Samples} changes, {eventLatency.Undelivered} undelivered): p50 {eventLatency.P50Ms} ms, p99 {eventLatency.P99Ms} ms, run p50s {string.Join(" / ", eventLatency.RunP50Ms)} ms");
 }
 
+SignInFloodBenchmark.Result? signInFlood = null;
+if (options.Only?.Split(',').Contains("sign-in-flood") == true)
+{
+    signInFlood = await SignInFloodBenchmark.RunAsync(cluster);
+    Console.WriteLine($"a signed-in person's GET /api/v1/queues: idle p50 {signInFlood.IdleP50Ms} ms, p99 {signInFlood.IdleP99Ms} ms; while 8 clients guess another account's password: p50 {signInFlood.FloodP50Ms} ms, p99 {signInFlood.FloodP99Ms} ms ({signInFlood.Guesses} guesses: {signInFlood.Refused429} answered 429, {signInFlood.Refused401} answered 401)");
+}
+
 ImportBenchmark.Result? import = null;
 if (options.ImportRows > 0)
 {
@@ -152,6 +159,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     reviewPage,
     bulk,
     eventLatency,
+    signInFlood,
     import,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"summary written to {output}");
