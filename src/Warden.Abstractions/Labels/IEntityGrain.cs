@@ -52,6 +52,10 @@ public interface IEntityGrain : IGrainWithStringKey
     [Alias("rescore")]
     Task<Scoring.ContentRecord?> Rescore(string idempotencyKey);
 
+    /// <summary>An operator's second chance for a submission marked failed: its attempts start again; no-op otherwise.</summary>
+    [Alias("redrive")]
+    Task<Scoring.ContentRecord?> Redrive(string idempotencyKey);
+
     /// <summary>The most recent changes to this entity's labels, newest first.</summary>
     [Alias("get-history")]
     Task<IReadOnlyList<LabelChange>> GetHistory(int limit);

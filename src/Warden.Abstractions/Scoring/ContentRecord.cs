@@ -24,4 +24,7 @@ public sealed record ContentRecord
     [Id(7)] public required DateTimeOffset ReceivedAt { get; init; }
 
     [Id(8)] public int Attempts { get; init; }
+
+    /// <summary>Why scoring last failed (the status is <see cref="ContentStatus.Failed"/> once attempts ran out).</summary>
+    [Id(9)] public string? FailureReason { get; init; }
 }

@@ -8,4 +8,7 @@ public enum ContentStatus
     Scored = 1,
     Labelled = 2,
     Queued = 3,
+
+    /// <summary>Scoring failed on every attempt the recovery pass makes; kept with the reason until an operator re-drives it.</summary>
+    Failed = 4,
 }

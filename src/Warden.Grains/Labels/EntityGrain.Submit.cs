@@ -46,6 +46,14 @@ public sealed partial class EntityGrain
         return record is { Status: ContentStatus.Received } ? await ScoreAndApplyAsync(record) : record;
     }
 
+    public async Task<ContentRecord?> Redrive(string idempotencyKey)
+    {
+        var record = await content.GetAsync(Key, idempotencyKey);
+        return record is { Status: ContentStatus.Failed }
+            ? await ScoreAndApplyAsync(record with { Status = ContentStatus.Received, Attempts = 0, FailureReason = null })
+            : record;
+    }
+
     private async Task<ContentRecord> ScoreAndApplyAsync(ContentRecord record)
     {
         var submission = record.Submission;
@@ -57,9 +65,28 @@ public sealed partial class EntityGrain
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // Stays "received": the recovery reminder tries again.
-            LogScoringFailed(error, Key, submission.IdempotencyKey);
-            var failed = record with { Attempts = record.Attempts + 1 };
+            // Stays "received" and the recovery pass tries again later (each wait twice the last), until the
+            // attempts run out: then "failed", with the reason, for an operator to look at and re-drive.
+            var attempts = record.Attempts + 1;
+            var givenUp = attempts >= scoring.Value.MaxScoringAttempts;
+            var why = $"{error.GetType().Name}: {error.Message}";
+            var failed = record with
+            {
+                Attempts = attempts,
+                Status = givenUp ? ContentStatus.Failed : ContentStatus.Received,
+                FailureReason = why.Length <= MaxEvidence ? why : why[..MaxEvidence],
+            };
+            if (attempts == 1)
+            {
+                LogScoringFailed(error, Key, submission.IdempotencyKey);
+            }
+
+            if (givenUp)
+            {
+                LogScoringGaveUp(Key, submission.IdempotencyKey, attempts, failed.FailureReason);
+                scoringMeters.Failed();
+            }
+
             await content.UpdateAsync(failed);
             return failed;
         }
@@ -184,8 +211,11 @@ public sealed partial class EntityGrain
         return summary.Length <= MaxEvidence ? summary : summary[..(MaxEvidence - 1)] + "…";
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring {Entity} submission {Key} failed; it stays received and the recovery reminder retries it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring {Entity} submission {Key} failed; it stays received and the recovery pass retries it with backoff")]
     private partial void LogScoringFailed(Exception error, string entity, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scoring {Entity} submission {Key} failed {Attempts} times; marked failed ({Reason}) until an operator re-drives it")]
+    private partial void LogScoringGaveUp(string entity, string key, int attempts, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A scoring label on {Entity} was refused: {Errors}")]
     private partial void LogLabelRefused(string entity, string errors);

@@ -19,6 +19,9 @@ public interface IContentStore
     /// <summary>One stored image's bytes, as uploaded; null when there is none at that position.</summary>
     Task<byte[]?> ImageAsync(string entity, string idempotencyKey, int ordinal);
 
-    /// <summary>Submissions still without a verdict, last touched before <paramref name="before"/>, oldest first.</summary>
-    Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit);
+    /// <summary>
+    /// Submissions still without a verdict, last touched before <paramref name="before"/>, oldest first; one
+    /// that failed n times waits (2^n - 1) × <paramref name="backoff"/> longer (at most 63 ×).
+    /// </summary>
+    Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, TimeSpan backoff, int limit);
 }

@@ -33,9 +33,10 @@ public sealed class InMemoryContentStore(TimeProvider clock) : IContentStore
             ? entry.Record.Submission.Images[ordinal].Bytes
             : null);
 
-    public Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit) =>
+    public Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, TimeSpan backoff, int limit) =>
         Task.FromResult<IReadOnlyList<(string, string)>>([.. _records
-            .Where(r => r.Value.Record.Status == ContentStatus.Received && r.Value.UpdatedAt < before)
+            .Where(r => r.Value.Record.Status == ContentStatus.Received
+                && r.Value.UpdatedAt < before - (backoff * (Math.Pow(2, Math.Min(r.Value.Record.Attempts, 6)) - 1)))
             .OrderBy(r => r.Value.UpdatedAt)
             .Take(limit)
             .Select(r => r.Key)]);

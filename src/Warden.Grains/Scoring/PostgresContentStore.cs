@@ -90,11 +90,16 @@ public sealed class PostgresContentStore : IContentStore
         return await command.ExecuteScalarAsync() as byte[];
     }
 
-    public async Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, int limit)
+    public async Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, TimeSpan backoff, int limit)
     {
-        await using var command = _db.CreateCommand("SELECT entity, idempotency_key FROM content_items WHERE status = 0 AND updated_at < $1 ORDER BY updated_at LIMIT $2");
+        // Each failed attempt doubles the wait before the next (up to 64 times the first).
+        await using var command = _db.CreateCommand(
+            "SELECT entity, idempotency_key FROM content_items WHERE status = 0 "
+            + "AND updated_at < $1 - ($3 * (power(2, least(coalesce((record->>'attempts')::int, 0), 6)) - 1)) * interval '1 second' "
+            + "ORDER BY updated_at LIMIT $2");
         command.Parameters.AddWithValue(before);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(backoff.TotalSeconds);
         var pending = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

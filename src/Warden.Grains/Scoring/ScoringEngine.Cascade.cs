@@ -111,6 +111,12 @@ public sealed partial class ScoringEngine
         string? text = null;
         try
         {
+            // Intake refuses such images; one stored before that limit existed is bad input, never decoded.
+            if (ImageHeader.Dimensions(bytes) is { } size && ImageHeader.Pixels(size) > _options.Limits.MaxImagePixels)
+            {
+                throw new InvalidDataException($"the image declares {size.Width}×{size.Height} pixels, more than may be decoded");
+            }
+
             using var bitmap = LumaImage.DecodeBitmap(bytes, _options.DecodeTargetPixels);
             if (banks.Count > 0)
             {

@@ -15,6 +15,7 @@ public sealed class ScoringMeters
     private readonly Counter<long> _verdicts;
     private readonly Counter<long> _routed;
     private readonly Counter<long> _degraded;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _shadow;
     private readonly Histogram<double> _modelLatency;
     private readonly Histogram<int> _batchSize;
@@ -25,6 +26,7 @@ public sealed class ScoringMeters
         var meter = meters.Create(MeterName);
         _verdicts = meter.CreateCounter<long>("warden.scoring.verdicts", description: "Category verdicts, by category and decision");
         _routed = meter.CreateCounter<long>("warden.scoring.routed", description: "Submissions sent to human review, by category and reason");
+        _failed = meter.CreateCounter<long>("warden.scoring.failed", description: "Submissions marked failed after scoring failed on every attempt");
         _degraded = meter.CreateCounter<long>("warden.scoring.degraded", description: "Category verdicts decided by the fallback because a model failed or ran late");
         _shadow = meter.CreateCounter<long>("warden.scoring.shadow", description: "Shadow model decisions, by category and whether they agreed with the live model");
         _modelLatency = meter.CreateHistogram<double>("warden.scoring.model.duration", "ms", "One model run (a micro-batch)");
@@ -47,6 +49,8 @@ public sealed class ScoringMeters
             }
         }
     }
+
+    public void Failed() => _failed.Add(1);
 
     public void Routed(string category, string reason) => _routed.Add(1, new("category", category), new("reason", reason));
 

@@ -46,6 +46,9 @@ public sealed class ScoringOptions
     /// <summary>A submission still without a verdict this long after its last attempt is re-driven.</summary>
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Scoring attempts a submission gets (the recovery pass waits RecoverAfter, doubling after each failure) before it is marked failed.</summary>
+    public int MaxScoringAttempts { get; set; } = 5;
+
     /// <summary>How often the recovery reminder looks for such submissions (reminders below a minute need <c>Warden:Reminders:MinimumReminderPeriod</c>).</summary>
     public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

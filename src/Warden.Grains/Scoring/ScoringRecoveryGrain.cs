@@ -17,7 +17,7 @@ public sealed partial class ScoringRecoveryGrain(IContentStore content, IOptions
 
     public async Task<int> RunOnce()
     {
-        var pending = await content.PendingAsync(clock.GetUtcNow() - options.Value.RecoverAfter, BatchSize);
+        var pending = await content.PendingAsync(clock.GetUtcNow() - options.Value.RecoverAfter, options.Value.RecoverAfter, BatchSize);
         foreach (var chunk in pending.Chunk(16))
         {
             await Task.WhenAll(chunk.Select(RescoreAsync));

@@ -27,7 +27,9 @@ public sealed record ContentResponse(
     DateTimeOffset ReceivedAt,
     string? Text,
     IReadOnlyList<ImageInfo> Images,
-    bool Duplicate = false)
+    bool Duplicate = false,
+    int Attempts = 0,
+    string? FailureReason = null)
 {
     public static ContentResponse From(ContentRecord record, bool duplicate = false) => new(
         record.Entity,
@@ -40,7 +42,9 @@ public sealed record ContentResponse(
         record.ReceivedAt,
         record.Submission.Text,
         [.. record.Submission.Images.Select(i => new ImageInfo(i.Name, i.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(i.Bytes))))],
-        duplicate);
+        duplicate,
+        record.Attempts,
+        record.FailureReason);
 }
 
 public sealed record ImageInfo(string? Name, int Bytes, string Sha256);

@@ -22,6 +22,11 @@ public static class ScoringApi
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{entity} has no submission '{key}'"))
             .RequireAuthorization(ApiScopes.Submit);
 
+        api.MapPost("/entities/{entity}/content/{key}/redrive", async (string entity, string key, IGrainFactory grains) =>
+            await grains.GetGrain<IEntityGrain>(entity).Redrive(key) is { } record
+                ? Results.Ok(ContentResponse.From(record))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{entity} has no submission '{key}'"))
+            .RequireAuthorization(ApiScopes.Admin);
         api.MapGet("/scoring", async (IGrainFactory grains) => Results.Ok(await Config(grains).Get())).RequireAuthorization(ApiScopes.Admin);
         api.MapPut("/rule-sets/{name}", PutRuleSetAsync).RequireAuthorization(ApiScopes.Admin);
         api.MapDelete("/rule-sets/{name}", async (string name, ClaimsPrincipal caller, IGrainFactory grains) =>
