@@ -71,8 +71,17 @@ public sealed partial class WardenClient
 
     private IEntityGrain Entity(string entity) => Grains.GetGrain<IEntityGrain>(entity);
 
+    /// <summary>Unsubscribes once; disposing it again does nothing.</summary>
     private sealed class Subscription(List<StreamSubscriptionHandle<EnforcementChanged>> handles) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await Task.WhenAll(handles.Select(h => h.UnsubscribeAsync()));
+        private int _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                await Task.WhenAll(handles.Select(h => h.UnsubscribeAsync()));
+            }
+        }
     }
 }

@@ -127,15 +127,20 @@ public sealed class ChaosCluster : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Silos first, then the client: a silo still delivering stream events (redeliveries after a kill) to a
+    /// client that was already disposed makes the Orleans client throw on a thread-pool thread, which ends
+    /// the test process.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        await Scripts.DisposeAsync();
         if (Client is not null)
         {
             await Client.DisposeAsync();
         }
 
-        await Scripts.DisposeAsync();
         await Db.DisposeAsync();
     }
 }

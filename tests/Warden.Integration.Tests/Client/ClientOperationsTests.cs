@@ -57,5 +57,10 @@ public sealed class ClientOperationsTests(PostgresFixture postgres)
         decided.Outcome.Should().Be(DecideOutcome.Final);
         (await client.GetQueueMetricsAsync("spam-en")).Depth.Should().Be(0);
         (await client.GetVerdictAsync("pin:c1", "home_feed")).Enforcement.Should().Be("allow", "the reviewer's approval outranks the model");
+
+        // Unsubscribe, then stop the silos before the client goes: a silo still delivering an event to a
+        // disposed client makes the Orleans client throw on a thread-pool thread.
+        await subscription.DisposeAsync();
+        await cluster.StopAllSilosAsync();
     }
 }

@@ -43,6 +43,19 @@ public static class WardenTestCluster
         return cluster;
     }
 
+    /// <summary>
+    /// Stops the silos while the client stays: for tests whose client subscribed to a stream. A silo still
+    /// delivering an event to a client that was disposed first makes the Orleans client throw on a
+    /// thread-pool thread, which ends the test process (the cluster's own disposal stops the client first).
+    /// </summary>
+    public static async Task StopSilosBeforeClientAsync(this TestCluster cluster)
+    {
+        foreach (var silo in cluster.Silos.ToList())
+        {
+            await cluster.StopSiloAsync(silo);
+        }
+    }
+
     private static HostSettings Settings(IConfiguration configuration) =>
         configuration.GetSection(HostSettings.SectionName).Get<HostSettings>()!;
 

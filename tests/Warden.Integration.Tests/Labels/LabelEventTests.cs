@@ -27,6 +27,7 @@ public sealed class LabelEventTests(PostgresFixture postgres)
         var change = await changes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
         change.Should().Match<EnforcementChanged>(c => c.Entity == "pin:9" && c.Previous == "allow" && c.Current.Enforcement == "block");
         change.Current.Winner!.Source.Name.Should().Be("jane");
+        await cluster.StopSilosBeforeClientAsync();
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class LabelEventTests(PostgresFixture postgres)
         expiry.Should().Match<EnforcementChanged>(c => c.Previous == "block" && c.Current.Enforcement == "allow");
         (await message.GetHistory(5)).First().Should().Match<LabelChange>(h => h.Kind == LabelChangeKind.Expired && h.Actor == "expiry");
         (await message.GetLabels()).Live.Should().BeEmpty();
+        await cluster.StopSilosBeforeClientAsync();
     }
 
     [Fact]

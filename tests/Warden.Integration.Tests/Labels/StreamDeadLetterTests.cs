@@ -48,5 +48,6 @@ public sealed class StreamDeadLetterTests(PostgresFixture postgres)
         var replayed = await delivered.Task.WaitAsync(Patience);
         replayed.EventId.Should().Be("pin:p1/1/home_feed", "a replay carries the original event, id included");
         (await letters.Count()).Should().Be(0);
+        await cluster.StopSilosBeforeClientAsync();
     }
 }
