@@ -26,7 +26,7 @@ public sealed partial class ScoringEngine
             // once the silo's decode budget has room for the pixels.
             var declared = ImageHeader.Dimensions(image.Bytes) is { } size ? ImageHeader.Pixels(size) : 0;
             using var room = await _decodeBudget.AcquireAsync(declared);
-            var (imageMatches, ocrText) = await Task.Run(() => InspectImage(image.Bytes, loaded.Banks));
+            var (imageMatches, ocrText) = await Task.Run(() => InspectImage(image.Bytes, declared, loaded.Banks));
             matches.AddRange(imageMatches);
             if (!string.IsNullOrWhiteSpace(ocrText))
             {
@@ -104,7 +104,8 @@ public sealed partial class ScoringEngine
         };
     }
 
-    private (IEnumerable<HashMatch> Matches, string? OcrText) InspectImage(byte[] bytes, IReadOnlyList<LoadedBank> banks)
+    /// <param name="declaredPixels">What the image's header declares, read once by the caller.</param>
+    private (IEnumerable<HashMatch> Matches, string? OcrText) InspectImage(byte[] bytes, long declaredPixels, IReadOnlyList<LoadedBank> banks)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         PdqResult? pdq = null;
@@ -112,9 +113,9 @@ public sealed partial class ScoringEngine
         try
         {
             // Intake refuses such images; one stored before that limit existed is bad input, never decoded.
-            if (ImageHeader.Dimensions(bytes) is { } size && ImageHeader.Pixels(size) > _options.Limits.MaxImagePixels)
+            if (declaredPixels > _options.Limits.MaxImagePixels)
             {
-                throw new InvalidDataException($"the image declares {size.Width}×{size.Height} pixels, more than may be decoded");
+                throw new InvalidDataException($"the image declares {declaredPixels} pixels, more than may be decoded");
             }
 
             using var bitmap = LumaImage.DecodeBitmap(bytes, _options.DecodeTargetPixels);
