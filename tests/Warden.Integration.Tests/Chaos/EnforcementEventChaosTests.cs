@@ -20,6 +20,7 @@ public sealed class EnforcementEventChaosTests(DurablePostgres postgres, ITestOu
     public async Task Every_enforcement_change_reaches_a_subscriber_across_a_silo_kill()
     {
         await using var cluster = await ChaosCluster.StartAsync(postgres, "chaos_events");
+        cluster.KeepClientToProcessEnd = true;
         var received = new ConcurrentQueue<EnforcementChanged>();
         await using var subscription = await cluster.Client.SubscribeToEnforcementAsync(change =>
         {
