@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Warden.Abstractions.Labels;
 using Warden.Grains.Actions;
@@ -31,6 +32,7 @@ public static class WardenGrainServices
         services.AddOptions<ScoringOptions>();
         services.AddOptions<Appeals.AppealOptions>();
         services.AddSingleton<ScoringMeters>();
+        services.AddSingleton(sp => Access.CommonPasswords.Load(sp.GetRequiredService<IOptions<ScoringOptions>>(), sp.GetRequiredService<ILogger<Core.Access.PasswordPolicy>>()));
         services.AddSingleton<ScoringEngine>();
         services.AddSingleton<Events.OutboxSignal>();
         services.AddSingleton<Events.EventMeters>();

@@ -11,12 +11,13 @@ namespace Warden.Grains.Access;
 /// </summary>
 public sealed class AccountRegistryGrain(
     [PersistentState("account-index", WardenProviders.GrainStorage)] IPersistentState<AccountRegistryState> state,
+    PasswordPolicy passwords,
     TimeProvider clock)
     : Grain, IAccountRegistryGrain
 {
     public async Task<AccountResult> Create(string username, string password, IReadOnlyList<string> roles, IReadOnlyList<string> groups, string actor)
     {
-        var errors = AccountRules.Validate(username, password ?? string.Empty, roles, groups).ToList();
+        var errors = AccountRules.Validate(username, null, roles, groups).Concat(passwords.Check(password, username)).ToList();
         if (errors.Count == 0 && (state.State.Accounts.ContainsKey(username) || await Account(username).Get() is not null))
         {
             errors.Add(new FieldError("Username", $"'{username}' is taken"));
@@ -50,7 +51,7 @@ public sealed class AccountRegistryGrain(
 
     public async Task<AccountResult> SetPassword(string username, string password, string actor)
     {
-        var errors = AccountRules.CheckPassword(password).ToList();
+        var errors = passwords.Check(password, username).ToList();
         if (errors.Count > 0)
         {
             return new AccountResult(null, errors);

@@ -37,7 +37,7 @@ public static class ApiJson
         {
             return (null, ApiProblems.Validation(error.Path is { Length: > 0 } path ? path : "Body", error.Message));
         }
-        catch (BadHttpRequestException error) when (error.StatusCode != StatusCodes.Status415UnsupportedMediaType)
+        catch (BadHttpRequestException error)
         {
             return (null, Results.Problem(statusCode: error.StatusCode, title: error.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail: error.Message));
         }

@@ -75,6 +75,7 @@ public static class ApiRegistration
         app.UseWardenSecurityHeaders();
         app.UseWhen(context => IsPage(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting(); // after the status code pages, so a re-executed request is routed to the error page
+        app.UseRawRouteValues();
         // Scripts, styles and images ship inside the assembly: the same files in any host, never from elsewhere.
         // Pages link them with asp-append-version (a hash of the content), so browsers may keep them a day
         // without asking again: a reviewer's next job then costs no round trips for assets.

@@ -28,19 +28,25 @@ public sealed class AccountApiTests(PostgresFixture postgres)
         (againCode, againOutput.Contains("an admin exists already")).Should().Be((1, true));
 
         var admin = await SignInAsync(http, "root", "correct horse battery");
-        var created = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "ann", "password": "ann's long password", "roles": ["reviewer"], "groups": ["spam-reviewers"] }"""));
-        await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "eve", "password": "eve's long password", "roles": ["reviewer"], "groups": ["art-reviewers"] }"""));
+        var created = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "ann", "password": "a kettle that whistles", "roles": ["reviewer"], "groups": ["spam-reviewers"] }"""));
+        await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "eve", "password": "quiet tuesday morning", "roles": ["reviewer"], "groups": ["art-reviewers"] }"""));
         var weak = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, """{ "username": "Bad Name", "password": "short", "roles": ["overlord"] }"""));
         created.StatusCode.Should().Be(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         (await Problem(weak, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(["Username", "Password", "Roles"]);
+        foreach (var (password, why) in new[] { ("Password1234!", "commonest"), ("qwertyuiop1234", "commonest"), ("mallory-2026-spring", "username") })
+        {
+            var refused = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/accounts", admin, JsonSerializer.Serialize(new { username = "mallory", password, roles = new[] { "reviewer" } })));
+            (await Problem(refused, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("Password")[0].GetString().Should().Contain(why, "the shipped list of common passwords is loaded and the username is checked");
+        }
+
         (await Problem(await http.SendAsync(Request(HttpMethod.Post, "/api/v1/sessions", null, """{ "username": "ann", "password": "wrong password!!" }""")), HttpStatusCode.Unauthorized))
             .GetProperty("detail").GetString().Should().Contain("username or password");
 
         var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
         var queue = await SaveAsync(grains, Sample("spam"));
         await queue.Enqueue(Job("http:1", "pin:1"));
-        var ann = await SignInAsync(http, "ann", "ann's long password");
-        var eve = await SignInAsync(http, "eve", "eve's long password");
+        var ann = await SignInAsync(http, "ann", "a kettle that whistles");
+        var eve = await SignInAsync(http, "eve", "quiet tuesday morning");
 
         var eveLease = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", eve));
         var annLease = await http.SendAsync(Request(HttpMethod.Post, "/api/v1/queues/spam-en/lease", ann));

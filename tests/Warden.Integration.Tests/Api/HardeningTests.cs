@@ -77,6 +77,24 @@ public sealed class HardeningTests(PostgresFixture postgres)
         (await http.SendAsync(Request(HttpMethod.Get, "/metrics", admin))).StatusCode.Should().Be(HttpStatusCode.OK, "admins may read metrics, as the README says");
     }
 
+    [Theory]
+    [InlineData("pin:a/b")]
+    [InlineData("pin:a%2Fb")]
+    [InlineData("pin:x?y=1#z")]
+    public async Task An_entity_key_escaped_as_one_segment_reaches_that_entity(string entity)
+    {
+        await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("harden_keys"), "harden-keys");
+        var key = await CreateKeyAsync(silo, "writer", ApiScopes.LabelsWrite, ApiScopes.EnforcementRead);
+        var path = "/api/v1/entities/" + Uri.EscapeDataString(entity);
+
+        (await silo.Http.SendAsync(Request(HttpMethod.Post, path + "/labels", key, Label))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stored = await silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IEntityGrain>(entity).GetLabels();
+        stored.Live.Should().ContainSingle("the label went to {0}, not to a key with its escapes left in", entity);
+        var read = await Json(await silo.Http.SendAsync(Request(HttpMethod.Get, path + "/enforcement?surface=home_feed", key)));
+        read.GetProperty("enforcement").GetString().Should().Be("limit");
+    }
+
     [Fact]
     public async Task A_job_is_read_only_by_its_queues_groups_and_leads()
     {

@@ -29,10 +29,10 @@ public sealed class UiSession : IAsyncDisposable
         return new UiSession(playwright, browser, silo);
     }
 
-    /// <summary>Creates the account (password: the name repeated to length) and signs it in on a fresh page.</summary>
+    /// <summary>Creates the account (every account here has the same passphrase) and signs it in on a fresh page.</summary>
     public async Task<IPage> SignInAsync(string username, string[] roles, string[] groups)
     {
-        var password = $"{username} has a long password";
+        var password = "a violet kettle under the stairs";
         var grains = _silo.App.Services.GetRequiredService<IGrainFactory>();
         (await grains.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.DefaultKey).Create(username, password, roles, groups, "test")).Errors.Should().BeEmpty();
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _silo.Http.BaseAddress!.ToString() });
