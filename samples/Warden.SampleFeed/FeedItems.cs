@@ -6,7 +6,7 @@ using Warden.Scoring.Training;
 namespace Warden.SampleFeed;
 
 /// <summary>
-/// What the feed sends: the held-out SpamAssassin -2 groups (never trained on) as comments, and every
+/// What the feed sends: the SpamAssassin -1 groups (the held-out -2 groups are for `evaluate` only) as comments, and every
 /// tenth item also as a Pin whose image shows the text's first lines, so OCR has something to read.
 /// </summary>
 internal static class FeedItems
@@ -14,8 +14,8 @@ internal static class FeedItems
     public static IEnumerable<(string Entity, ContentSubmission Submission)> Load(int count, string run)
     {
         var assets = ScoringAssets.Locate();
-        var spam = Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-2"));
-        var ham = Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-2"));
+        var spam = Corpus.Read(ScoringAssets.SpamCorpus(assets, "spam-1"));
+        var ham = Corpus.Read(ScoringAssets.SpamCorpus(assets, "easy-ham-1"));
         var mixed = spam.Zip(ham).SelectMany(pair => new[] { pair.First, pair.Second }).Take(count);
         var i = 0;
         foreach (var item in mixed)

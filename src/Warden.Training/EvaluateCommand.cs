@@ -22,7 +22,7 @@ public static class EvaluateCommand
             using var classifier = TextClassifier.Load(parse.GetValue(model)!.FullName);
             var pattern = parse.GetValue(positivePattern)!;
             var items = parse.GetValue(folders)!
-                .SelectMany(f => Corpus.Read(f.FullName).Select(item => (item, f.Name.Contains(pattern, StringComparison.OrdinalIgnoreCase))))
+                .SelectMany(f => Corpus.ReadForEvaluation(f.FullName).Select(item => (item, f.Name.Contains(pattern, StringComparison.OrdinalIgnoreCase))))
                 .ToList();
             var report = Evaluation.Run(classifier, items.Select(i => (i.item.Text, i.Item2)).ToList());
             foreach (var line in report)

@@ -95,16 +95,6 @@ if (ScoringScenarios.PacedSubmitLatency.TotalCount > 0)
     Console.WriteLine($"submit → verdict at 1,000 items/s offered (measured runs): {latency.TotalCount} items, p50 {Ms(50):F2} ms, p99 {Ms(99):F2} ms");
 }
 
-IReadOnlyList<string>? heldOut = null;
-if (options.Only is null || options.Only.Split(',').Contains("model-quality"))
-{
-    heldOut = ScoringScenarios.HeldOutQuality();
-    foreach (var line in heldOut)
-    {
-        Console.WriteLine($"held-out quality: {line}");
-    }
-}
-
 ReviewPageBenchmark.Result? reviewPage = null;
 if (options.Only?.Split(',').Contains("review-page") == true)
 {
@@ -155,7 +145,6 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     ratios,
     leaseNext,
     pacedSubmit,
-    heldOut,
     reviewPage,
     bulk,
     eventLatency,

@@ -13,7 +13,16 @@ public sealed record CorpusItem(string Id, string Group, string Text);
 /// </summary>
 public static partial class Corpus
 {
-    public static IReadOnlyList<CorpusItem> Read(string folder)
+    /// <summary>A training or working folder; a held-out one (<see cref="IsHeldOut"/>) is refused.</summary>
+    public static IReadOnlyList<CorpusItem> Read(string folder) =>
+        IsHeldOut(folder)
+            ? throw new InvalidOperationException($"'{folder}' is held out: only the final report (warden-train evaluate) reads it, so nothing is chosen or tuned on it")
+            : ReadAny(folder);
+
+    /// <summary>Any folder, held-out ones included: for <c>evaluate</c>'s final report only.</summary>
+    public static IReadOnlyList<CorpusItem> ReadForEvaluation(string folder) => ReadAny(folder);
+
+    private static IReadOnlyList<CorpusItem> ReadAny(string folder)
     {
         if (!Directory.Exists(folder))
         {

@@ -32,7 +32,7 @@ public static class HttpScenarios
             }, () => keyed.Value);
         }
 
-        // Submit → verdict over HTTP: the same held-out texts as submit-text-c64, as JSON bodies.
+        // Submit → verdict over HTTP: the same corpus texts as submit-text-c64, as JSON bodies.
         var bodies = new Lazy<string[]>(() => [.. ScoringScenarios.Texts.Value.Select(text => System.Text.Json.JsonSerializer.Serialize(new { idempotencyKey = "1", text, locale = "en" }))]);
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         yield return new Scenario("http-submit-c64", "items/s", 64, async (worker, i) =>
