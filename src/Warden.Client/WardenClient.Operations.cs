@@ -10,10 +10,10 @@ namespace Warden.Client;
 /// <summary>Typed operations over the grain interfaces, for services that would rather not know grain keys.</summary>
 public sealed partial class WardenClient
 {
-    /// <summary>Stores and scores content for <paramref name="entity"/> (e.g. <c>pin:123</c>); see <see cref="IEntityGrain.Submit"/>.</summary>
-    public Task<SubmitResult> SubmitAsync(string entity, ContentSubmission submission) => Entity(entity).Submit(submission);
+    /// <summary>Stores and scores content for <paramref name="entity"/> (e.g. <c>pin:123</c>); see <see cref="IContentGrain.Submit"/>.</summary>
+    public Task<SubmitResult> SubmitAsync(string entity, ContentSubmission submission) => Grains.Content(entity, submission.IdempotencyKey ?? string.Empty).Submit(submission);
 
-    public Task<ContentRecord?> GetContentAsync(string entity, string idempotencyKey) => Entity(entity).GetContent(idempotencyKey);
+    public Task<ContentRecord?> GetContentAsync(string entity, string idempotencyKey) => Grains.Content(entity, idempotencyKey).Get();
 
     public Task<LabelWriteResult> WriteLabelAsync(string entity, Label label, string actor) => Entity(entity).WriteLabel(label, actor);
 

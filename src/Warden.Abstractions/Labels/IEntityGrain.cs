@@ -37,25 +37,6 @@ public interface IEntityGrain : IGrainWithStringKey
     [Alias("get-verdict"), ReadOnly]
     Task<EnforcementVerdict> GetVerdict(string surface);
 
-    /// <summary>
-    /// Stores content for this entity and scores it: automated labels for its verdict and, where the
-    /// score is uncertain, a review job. Stored before scoring, so a crash delays it but never loses it.
-    /// </summary>
-    [Alias("submit")]
-    Task<Scoring.SubmitResult> Submit(Scoring.ContentSubmission submission);
-
-    /// <summary>The submission stored under <paramref name="idempotencyKey"/>, or null.</summary>
-    [Alias("get-content")]
-    Task<Scoring.ContentRecord?> GetContent(string idempotencyKey);
-
-    /// <summary>Scores a stored submission that has no verdict yet (the recovery reminder's call); no-op otherwise.</summary>
-    [Alias("rescore")]
-    Task<Scoring.ContentRecord?> Rescore(string idempotencyKey);
-
-    /// <summary>An operator's second chance for a submission marked failed: its attempts start again; no-op otherwise.</summary>
-    [Alias("redrive")]
-    Task<Scoring.ContentRecord?> Redrive(string idempotencyKey);
-
     /// <summary>The most recent changes to this entity's labels, newest first.</summary>
     [Alias("get-history")]
     Task<IReadOnlyList<LabelChange>> GetHistory(int limit);

@@ -20,9 +20,6 @@ public sealed partial class EntityGrain(
     CatalogCache catalogs,
     ILabelHistory history,
     IHoldReviewRequests holdReviews,
-    IContentStore content,
-    IOptions<ScoringOptions> scoring,
-    ScoringMeters scoringMeters,
     TimeProvider clock,
     ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IRemindable, IStreamSubscriptionObserver

@@ -35,7 +35,7 @@ public sealed partial class ScoringRecoveryGrain(IContentStore content, IOptions
     {
         try
         {
-            await GrainFactory.GetGrain<IEntityGrain>(item.Entity).Rescore(item.IdempotencyKey);
+            await GrainFactory.Content(item.Entity, item.IdempotencyKey).Rescore();
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

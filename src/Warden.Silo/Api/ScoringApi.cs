@@ -17,13 +17,13 @@ public static class ScoringApi
     {
         api.MapPost("/entities/{entity}/content", SubmitAsync).RequireAuthorization(ApiScopes.Submit);
         api.MapGet("/entities/{entity}/content/{key}", async (string entity, string key, IGrainFactory grains) =>
-            await grains.GetGrain<IEntityGrain>(entity).GetContent(key) is { } record
+            await grains.Content(entity, key).Get() is { } record
                 ? Results.Ok(ContentResponse.From(record))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{entity} has no submission '{key}'"))
             .RequireAuthorization(ApiScopes.Submit);
 
         api.MapPost("/entities/{entity}/content/{key}/redrive", async (string entity, string key, IGrainFactory grains) =>
-            await grains.GetGrain<IEntityGrain>(entity).Redrive(key) is { } record
+            await grains.Content(entity, key).Redrive() is { } record
                 ? Results.Ok(ContentResponse.From(record))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{entity} has no submission '{key}'"))
             .RequireAuthorization(ApiScopes.Admin);
@@ -57,7 +57,7 @@ public static class ScoringApi
             return problem;
         }
 
-        var result = await grains.GetGrain<IEntityGrain>(entity).Submit(submission!);
+        var result = await grains.Content(entity, submission!.IdempotencyKey ?? string.Empty).Submit(submission);
         if (!result.Accepted)
         {
             return ApiProblems.Validation(result.Errors);

@@ -143,7 +143,7 @@ public static class ScoringScenarios
 
     private static async Task SubmitAsync(IGrainFactory grains, string entity, string text, string author)
     {
-        var result = await grains.GetGrain<IEntityGrain>(entity).Submit(new ContentSubmission { IdempotencyKey = "1", Text = text, Author = author, Actor = "bench" });
+        var result = await grains.Content(entity, "1").Submit(new ContentSubmission { IdempotencyKey = "1", Text = text, Author = author, Actor = "bench" });
         if (result.Content?.Verdict is null)
         {
             throw new InvalidOperationException("no verdict: " + string.Join("; ", result.Errors.Select(e => e.Message)));

@@ -1,3 +1,4 @@
+using Warden.Abstractions.Scoring;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,7 +103,7 @@ public sealed class HardeningTests(PostgresFixture postgres)
         var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
         var queue = await SaveAsync(grains, Sample("spam"));
         var png = TestImages.Encode(TestImages.Scene(3, 64, 64));
-        var submitted = await grains.GetGrain<IEntityGrain>("pin:secret").Submit(new Warden.Abstractions.Scoring.ContentSubmission
+        var submitted = await grains.Content("pin:secret", "photo-1").Submit(new Warden.Abstractions.Scoring.ContentSubmission
         {
             IdempotencyKey = "photo-1",
             Images = [new Warden.Abstractions.Scoring.SubmittedImage(png, "photo.png")],

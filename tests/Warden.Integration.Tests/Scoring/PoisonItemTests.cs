@@ -35,10 +35,10 @@ public sealed class PoisonItemTests(PostgresFixture postgres)
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             (await recovery.RunOnce()).Should().Be(1, $"attempt {attempt} re-drives it");
-            (await pin.GetContent("p1"))!.Attempts.Should().Be(attempt);
+            (await cluster.GrainFactory.Content("pin:poison", "p1").Get())!.Attempts.Should().Be(attempt);
         }
 
-        var failed = (await pin.GetContent("p1"))!;
+        var failed = (await cluster.GrainFactory.Content("pin:poison", "p1").Get())!;
         failed.Status.Should().Be(ContentStatus.Failed);
         failed.FailureReason.Should().NotBeNullOrEmpty();
         (await recovery.RunOnce()).Should().Be(0, "a failed submission is no longer retried");
@@ -49,7 +49,7 @@ public sealed class PoisonItemTests(PostgresFixture postgres)
             (await mend.ExecuteNonQueryAsync()).Should().Be(1);
         }
 
-        var redriven = await pin.Redrive("p1");
+        var redriven = await cluster.GrainFactory.Content("pin:poison", "p1").Redrive();
         redriven!.Status.Should().Be(ContentStatus.Labelled);
         redriven.FailureReason.Should().BeNull();
     }

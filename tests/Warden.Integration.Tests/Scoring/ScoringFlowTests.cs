@@ -19,8 +19,8 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         var spamPin = cluster.GrainFactory.GetGrain<IEntityGrain>("pin:spam");
         var hamPin = cluster.GrainFactory.GetGrain<IEntityGrain>("pin:ham");
 
-        var spam = await spamPin.Submit(Text("s1", ClearSpam));
-        var ham = await hamPin.Submit(Text("h1", ClearHam));
+        var spam = await cluster.GrainFactory.Content("pin:spam", "s1").Submit(Text("s1", ClearSpam));
+        var ham = await cluster.GrainFactory.Content("pin:ham", "h1").Submit(Text("h1", ClearHam));
 
         spam.Accepted.Should().BeTrue();
         spam.Content!.Status.Should().Be(ContentStatus.Labelled);
@@ -38,7 +38,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         (await hamPin.GetLabels()).Live.Should().BeEmpty();
         (await hamPin.GetEnforcement("home_feed")).Enforcement.Should().Be("allow");
 
-        var stored = await spamPin.GetContent("s1");
+        var stored = await cluster.GrainFactory.Content("pin:spam", "s1").Get();
         stored!.Verdict!.Categories.Should().BeEquivalentTo(spam.Content.Verdict.Categories, "the verdict is stored as it was answered");
     }
 
@@ -48,9 +48,9 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_input"), "scoring-input", silos: 1, Settings());
         var pin = cluster.GrainFactory.GetGrain<IEntityGrain>("pin:7");
 
-        var first = await pin.Submit(Text("k", ClearHam));
-        var again = await pin.Submit(Text("k", ClearSpam));
-        var refused = await pin.Submit(new ContentSubmission
+        var first = await cluster.GrainFactory.Content("pin:7", "k").Submit(Text("k", ClearHam));
+        var again = await cluster.GrainFactory.Content("pin:7", "k").Submit(Text("k", ClearSpam));
+        var refused = await cluster.GrainFactory.Content("pin:7", "").Submit(new ContentSubmission
         {
             IdempotencyKey = "",
             Text = "bad\0text",
@@ -60,14 +60,14 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
             Surface = "nowhere",
             Actor = "svc:test",
         });
-        var empty = await pin.Submit(new ContentSubmission { IdempotencyKey = "e", Actor = "svc:test" });
+        var empty = await cluster.GrainFactory.Content("pin:7", "e").Submit(new ContentSubmission { IdempotencyKey = "e", Actor = "svc:test" });
 
         again.Duplicate.Should().BeTrue();
         again.Content!.Verdict.Should().BeEquivalentTo(first.Content!.Verdict, "the first submission's answer stands");
         refused.Accepted.Should().BeFalse();
         refused.Errors.Select(e => e.Field).Should().BeEquivalentTo(["IdempotencyKey", "Text", "Images[0]", "Author", "Surface", "Locale"]);
         empty.Errors.Should().ContainSingle().Which.Field.Should().Be("Text");
-        (await pin.GetContent("e")).Should().BeNull("a refused submission stores nothing");
+        (await cluster.GrainFactory.Content("pin:7", "e").Get()).Should().BeNull("a refused submission stores nothing");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         (await routing.SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam", ReportReason = "model-uncertain", Priority = 3 }] }, 0, "user:lead"))
             .Should().BeEmpty();
 
-        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:maybe").Submit(Text("m1", UncertainText, author: "user:author"));
+        var result = await cluster.GrainFactory.Content("pin:maybe", "m1").Submit(Text("m1", UncertainText, author: "user:author"));
 
         result.Content!.Status.Should().Be(ContentStatus.Queued);
         result.Content.ReviewQueue.Should().Be("spam-en");
@@ -106,7 +106,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         (await cluster.GrainFactory.GetGrain<IRoutingGrain>("default").SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam" }] }, 0, "user:lead"))
             .Should().BeEmpty();
 
-        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:audited").Submit(Text("a1", ClearHam));
+        var result = await cluster.GrainFactory.Content("pin:audited", "a1").Submit(Text("a1", ClearHam));
 
         result.Content!.Verdict!.Categories.Single(c => c.Category == "spam").Decision.Should().Be(VerdictDecision.Allow);
         result.Content.Status.Should().Be(ContentStatus.Queued);
@@ -123,7 +123,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         settings["Warden:Scoring:Categories:spam:Fallback"] = "Closed";
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_closed"), "scoring-closed", silos: 1, settings);
 
-        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:x").Submit(Text("x1", ClearHam));
+        var result = await cluster.GrainFactory.Content("pin:x", "x1").Submit(Text("x1", ClearHam));
 
         var spam = result.Content!.Verdict!.Categories.Single(c => c.Category == "spam");
         spam.Degraded.Should().BeTrue();
@@ -155,7 +155,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         var redriven = await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce();
 
         redriven.Should().Be(1);
-        var stored = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetContent("o1");
+        var stored = await cluster.GrainFactory.Content("pin:orphan", "o1").Get();
         stored!.Status.Should().Be(ContentStatus.Labelled);
         (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetEnforcement("home_feed")).Enforcement.Should().Be("block");
         (await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce()).Should().Be(0, "nothing is left pending");
@@ -170,7 +170,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         }
 
         (await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce()).Should().Be(1);
-        (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetContent("o1"))!.Status.Should().Be(ContentStatus.Labelled);
+        (await cluster.GrainFactory.Content("pin:orphan", "o1").Get())!.Status.Should().Be(ContentStatus.Labelled);
         (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:orphan").GetHistory(100)).Should().HaveCount(history.Count, "a re-drive of the same submission changes no label");
     }
 }

@@ -58,7 +58,7 @@ public sealed class ScoringHotPatchTests(PostgresFixture postgres)
         missing.Errors.Should().ContainSingle().Which.Message.Should().Contain("does not exist");
         set.Saved.Should().BeTrue();
         await WaitForEveryEngineAsync(cluster, (await config.Get()).Version, TimeSpan.FromSeconds(5));
-        var result = await cluster.GrainFactory.GetGrain<Warden.Abstractions.Labels.IEntityGrain>("pin:shadow").Submit(Text("s", ClearSpam));
+        var result = await cluster.GrainFactory.Content("pin:shadow", "s").Submit(Text("s", ClearSpam));
         var spam = result.Content!.Verdict!.Categories.Single(c => c.Category == "spam");
         spam.ShadowScore.Should().NotBeNull();
         spam.ShadowScore!.Value.Should().BeApproximately(spam.Evidence.Single(e => e.Kind == "model").Value, 1e-6, "the same file in both roles scores the same");

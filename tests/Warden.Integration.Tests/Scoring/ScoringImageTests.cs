@@ -22,7 +22,7 @@ public sealed class ScoringImageTests(PostgresFixture postgres)
         await WaitForEveryEngineAsync(cluster, (await config.Get()).Version, TimeSpan.FromSeconds(5));
         using var image = TestImages.Text("CHEAP VIAGRA ONLINE", "NO PRESCRIPTION NEEDED", "CLICK HERE TO ORDER");
 
-        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:ocr").Submit(new ContentSubmission
+        var result = await cluster.GrainFactory.Content("pin:ocr", "i1").Submit(new ContentSubmission
         {
             IdempotencyKey = "i1",
             Images = [new SubmittedImage(TestImages.Encode(image), "ad.png")],
@@ -35,7 +35,7 @@ public sealed class ScoringImageTests(PostgresFixture postgres)
         var spam = verdict.Categories.Single(c => c.Category == "spam");
         spam.Evidence.Should().Contain(e => e.Kind == "ocr-model").And.Contain(e => e.Kind == "keyword" && e.Detail == "pharma: viagra");
         spam.Decision.Should().Be(VerdictDecision.Block);
-        var stored = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:ocr").GetContent("i1");
+        var stored = await cluster.GrainFactory.Content("pin:ocr", "i1").Get();
         stored!.Submission.Images.Single().Bytes.Should().Equal(TestImages.Encode(image), "the image is stored byte for byte");
     }
 
@@ -76,7 +76,7 @@ public sealed class ScoringImageTests(PostgresFixture postgres)
 
     private static async Task<ContentVerdict> Submit(Orleans.TestingHost.TestCluster cluster, string entity, byte[] image)
     {
-        var result = await cluster.GrainFactory.GetGrain<IEntityGrain>(entity).Submit(new ContentSubmission { IdempotencyKey = "k", Images = [new SubmittedImage(image)], Actor = "svc:test" });
+        var result = await cluster.GrainFactory.Content(entity, "k").Submit(new ContentSubmission { IdempotencyKey = "k", Images = [new SubmittedImage(image)], Actor = "svc:test" });
         result.Errors.Should().BeEmpty();
         return result.Content!.Verdict!;
     }
