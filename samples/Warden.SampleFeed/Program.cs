@@ -42,7 +42,7 @@ return await root.Parse(args).InvokeAsync();
 
 static async Task EnsureRoutingAsync(IGrainFactory grains)
 {
-    var routing = grains.GetGrain<IRoutingGrain>("default");
+    var routing = grains.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey);
     var table = await routing.GetTable();
     if (table.Rules.Count == 0 && table.DefaultQueue is null)
     {

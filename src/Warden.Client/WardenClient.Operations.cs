@@ -57,7 +57,7 @@ public sealed partial class WardenClient
 
     public Task<JobLease?> LeaseNextAsync(string queueId, Reviewer reviewer) => Queue(queueId).LeaseNext(reviewer);
 
-    public Task<DecideResult> DecideAsync(string queueId, JobLease lease, ReviewDecision decision) => Queue(queueId).Decide(lease.JobId, lease.Token, decision);
+    public Task<JobStepResult> DecideAsync(string queueId, JobLease lease, ReviewDecision decision) => Queue(queueId).Decide(lease.JobId, lease.Token, decision);
 
     public Task<QueueMetrics> GetQueueMetricsAsync(string queueId) => Queue(queueId).GetMetrics();
 

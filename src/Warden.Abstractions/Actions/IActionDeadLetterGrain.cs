@@ -4,6 +4,9 @@ namespace Warden.Abstractions.Actions;
 [Alias("warden.actions.dead-letter")]
 public interface IActionDeadLetterGrain : IGrainWithStringKey
 {
+    /// <summary>The cluster has one; this is its key.</summary>
+    const string DefaultKey = "default";
+
     [Alias("add")]
     Task Add(ActionDelivery delivery);
 

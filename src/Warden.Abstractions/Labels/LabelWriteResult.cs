@@ -1,3 +1,5 @@
+using Warden.Abstractions.Validation;
+
 namespace Warden.Abstractions.Labels;
 
 [GenerateSerializer, Immutable, Alias("warden.labels.write-result")]

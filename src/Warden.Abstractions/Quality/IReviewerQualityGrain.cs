@@ -1,5 +1,5 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Abstractions.Quality;
 

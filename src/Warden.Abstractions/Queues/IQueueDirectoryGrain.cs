@@ -4,6 +4,9 @@ namespace Warden.Abstractions.Queues;
 [Alias("warden.queues.directory")]
 public interface IQueueDirectoryGrain : IGrainWithStringKey
 {
+    /// <summary>The cluster has one; this is its key.</summary>
+    const string DefaultKey = "default";
+
     [Alias("list"), ReadOnly]
     Task<IReadOnlyList<QueueSummary>> List();
 

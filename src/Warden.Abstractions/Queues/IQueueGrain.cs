@@ -35,33 +35,33 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<JobLease?> LeaseNext(Reviewer reviewer);
 
     [Alias("renew")]
-    Task<DecideResult> Renew(string jobId, string token);
+    Task<JobStepResult> Renew(string jobId, string token);
 
     [Alias("release")]
-    Task<DecideResult> Release(string jobId, string token);
+    Task<JobStepResult> Release(string jobId, string token);
 
     /// <summary>The leaseholder's decision; accepted only with a live lease and only if it fits the config.</summary>
     [Alias("decide")]
-    Task<DecideResult> Decide(string jobId, string token, ReviewDecision decision);
+    Task<JobStepResult> Decide(string jobId, string token, ReviewDecision decision);
 
     /// <summary>Moves a leased job to one of the queues the config allows passing to.</summary>
     [Alias("pass")]
-    Task<DecideResult> Pass(string jobId, string token, string targetQueue, string reason);
+    Task<JobStepResult> Pass(string jobId, string token, string targetQueue, string reason);
 
     /// <summary>Moves a leased job to the escalation queue with its priority raised.</summary>
     [Alias("escalate")]
-    Task<DecideResult> Escalate(string jobId, string token, string reason);
+    Task<JobStepResult> Escalate(string jobId, string token, string reason);
 
     /// <summary>Takes in a job another queue moved here.</summary>
     [Alias("accept")]
-    Task<DecideResult> Accept(string jobId, int priority, string reason, string actor);
+    Task<JobStepResult> Accept(string jobId, int priority, string reason, string actor);
 
     [Alias("get-metrics"), ReadOnly]
     Task<QueueMetrics> GetMetrics();
 
     /// <summary>The leaseholder asks for a lead's help: the lease is extended and the job listed as held.</summary>
     [Alias("hold")]
-    Task<DecideResult> Hold(string jobId, string token, string reason);
+    Task<JobStepResult> Hold(string jobId, string token, string reason);
 
     /// <summary>A lead takes over a held job with a new lease of their own.</summary>
     [Alias("take-over")]

@@ -23,4 +23,7 @@ public sealed record EnqueueRequest
 
     /// <summary>Who asked: an API key, a service, a user.</summary>
     [Id(6)] public required string Actor { get; init; }
+
+    /// <summary>Which part of Warden opened the job; hooks on the final decision key on this, never on <see cref="Reason"/>.</summary>
+    [Id(7)] public JobOrigin Origin { get; init; } = JobOrigin.External;
 }

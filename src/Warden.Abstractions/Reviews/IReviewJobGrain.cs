@@ -20,7 +20,7 @@ public interface IReviewJobGrain : IGrainWithStringKey
 
     /// <summary>Checks the decision against <paramref name="config"/>, keeps it, and settles consensus.</summary>
     [Alias("record-decision")]
-    Task<DecideResult> RecordDecision(ReviewDecision decision, QueueConfig config);
+    Task<JobStepResult> RecordDecision(ReviewDecision decision, QueueConfig config);
 
     /// <summary>Notes that a queue moved the job to <paramref name="queue"/>.</summary>
     [Alias("moved")]

@@ -1,4 +1,4 @@
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Abstractions.Reviews;
 
@@ -9,6 +9,9 @@ namespace Warden.Abstractions.Reviews;
 [Alias("warden.reviews.routing")]
 public interface IRoutingGrain : IGrainWithStringKey
 {
+    /// <summary>The cluster has one; this is its key.</summary>
+    const string DefaultKey = "default";
+
     [Alias("get-table"), ReadOnly]
     Task<RoutingTable> GetTable();
 

@@ -1,4 +1,4 @@
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Abstractions.Scoring;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Warden.Abstractions.Labels;
 using Warden.Core.Labels.Import;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Client.Import;
 

@@ -2,6 +2,8 @@ using Warden.Abstractions.Appeals;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Appeals;
 

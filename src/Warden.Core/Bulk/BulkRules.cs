@@ -1,6 +1,8 @@
 using Warden.Abstractions.Bulk;
 using Warden.Abstractions.Labels;
 using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Bulk;
 
@@ -75,7 +77,7 @@ public static class BulkRules
         var errors = Validate(request.Query, catalog).ToList();
         var action = request.Action;
         TextRules.RequireText(errors, "Action.Reason", action?.Reason, 1000);
-        TextRules.RequireText(errors, "Actor", request.Actor, 256);
+        TextRules.RequireActor(errors, request.Actor);
         if (request.Parallelism is < 1 or > MaxParallelism)
         {
             errors.Add(new FieldError("Parallelism", $"must be between 1 and {MaxParallelism}, not {request.Parallelism}"));

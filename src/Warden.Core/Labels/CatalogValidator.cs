@@ -1,5 +1,6 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Policies;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Labels;
 

@@ -1,4 +1,5 @@
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Labels;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Queues;
 

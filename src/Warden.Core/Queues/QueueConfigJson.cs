@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Queues;
 

@@ -1,6 +1,6 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
-using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Queues;
 

@@ -1,6 +1,7 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Reviews;
 using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Reviews;
 
@@ -24,7 +25,7 @@ public static class EnqueueValidator
         }
 
         TextRules.RequireText(errors, "Key", request.Key, 256);
-        TextRules.RequireText(errors, "Actor", request.Actor, 256);
+        TextRules.RequireActor(errors, request.Actor);
         if (!TextRules.IsName(request.Reason))
         {
             errors.Add(new FieldError("Reason", $"'{request.Reason}' is not a name: lower-case letters, digits, _ and -"));

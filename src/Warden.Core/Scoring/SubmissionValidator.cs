@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Core.Scoring;
 
@@ -22,7 +23,7 @@ public static partial class SubmissionValidator
 
         errors.AddRange(EntityKey.Validate(entity, catalog));
         TextRules.RequireText(errors, "IdempotencyKey", submission.IdempotencyKey, MaxKeyLength);
-        TextRules.RequireText(errors, "Actor", submission.Actor, 256);
+        TextRules.RequireActor(errors, submission.Actor);
         var images = submission.Images ?? [];
         if (string.IsNullOrEmpty(submission.Text) && images.Count == 0)
         {

@@ -1,7 +1,7 @@
 using Warden.Abstractions.Access;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
 using Warden.Core.Access;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Grains.Access;
 

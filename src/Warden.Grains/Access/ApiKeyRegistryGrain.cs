@@ -1,8 +1,8 @@
 using Warden.Abstractions.Access;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
 using Warden.Core.Access;
-using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Access;
 
@@ -23,7 +23,7 @@ public sealed class ApiKeyRegistryGrain(
     {
         var errors = new List<FieldError>();
         TextRules.RequireText(errors, "Name", name, 128);
-        TextRules.RequireText(errors, "Actor", actor, 256);
+        TextRules.RequireActor(errors, actor);
         if (scopes is null || scopes.Count == 0)
         {
             errors.Add(new FieldError("Scopes", $"name at least one of {string.Join(", ", ApiScopes.All)}"));

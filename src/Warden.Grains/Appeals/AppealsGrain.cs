@@ -8,6 +8,7 @@ using Warden.Abstractions.Strikes;
 using Warden.Core.Appeals;
 using Warden.Grains.Policies;
 using Warden.Grains.Reviews;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Grains.Appeals;
 
@@ -79,6 +80,7 @@ public sealed partial class AppealsGrain(
             Priority = tier == 2 ? 10 : 0,
             Reason = tier == 2 ? AppealRules.JobReason + "-tier-2" : AppealRules.JobReason,
             Actor = request.Appellant,
+            Origin = JobOrigin.Appeal,
         });
         if (opened.Errors.Count > 0)
         {

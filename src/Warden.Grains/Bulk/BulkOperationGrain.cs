@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Warden.Abstractions.Bulk;
-using Warden.Abstractions.Labels;
 using Warden.Core.Bulk;
 using Warden.Grains.Policies;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Grains.Bulk;
 

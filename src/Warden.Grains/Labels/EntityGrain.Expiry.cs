@@ -46,7 +46,7 @@ public sealed partial class EntityGrain
     private async Task ExpireDueAsync()
     {
         var catalog = await catalogs.GetAsync();
-        var before = DecideAll(catalog);
+        var before = ResolveAll(catalog);
         var expired = Book.Expire(clock.GetUtcNow());
         if (expired.Count > 0)
         {

@@ -6,6 +6,8 @@ using Warden.Core.Labels;
 using Microsoft.Extensions.Options;
 using Warden.Grains.Policies;
 using Warden.Grains.Scoring;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Labels;
 
@@ -24,7 +26,6 @@ public sealed partial class EntityGrain(
     ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IRemindable, IStreamSubscriptionObserver
 {
-    private const int MaxActorLength = 256;
     private const int MaxHistory = 1000;
     private const int MaxLabelsPerWrite = 1000;
 
@@ -68,7 +69,7 @@ public sealed partial class EntityGrain(
             return [.. (labels ?? [null!]).Select(_ => LabelWriteResult.Rejected(refused))];
         }
 
-        var before = DecideAll(catalog);
+        var before = ResolveAll(catalog);
         var now = clock.GetUtcNow();
         var results = new List<LabelWriteResult>(labels!.Count);
         var changes = new List<LabelChange>();
@@ -108,7 +109,7 @@ public sealed partial class EntityGrain(
             return LabelWriteResult.Rejected(errors);
         }
 
-        var before = DecideAll(catalog);
+        var before = ResolveAll(catalog);
         var (result, changes) = Book.Remove(source!, actor, clock.GetUtcNow(), reason);
         if (changes.Count > 0)
         {
@@ -147,10 +148,10 @@ public sealed partial class EntityGrain(
             throw new ArgumentException($"Unknown surface '{surface}'. Known surfaces: {string.Join(", ", catalog.SurfaceNames.Order())}.", nameof(surface));
         }
 
-        return Decide(catalog, surface);
+        return Resolve(catalog, surface);
     }
 
-    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements() => [.. DecideAll(await CheckedCatalogAsync()).Values];
+    public async Task<IReadOnlyList<EnforcementDecision>> GetEnforcements() => [.. ResolveAll(await CheckedCatalogAsync()).Values];
 
     /// <summary>The catalog, once this entity's key is known to be valid under it (checked once per catalog version).</summary>
     private async Task<CatalogView> CheckedCatalogAsync()
@@ -207,11 +208,11 @@ public sealed partial class EntityGrain(
     private IReadOnlyList<FieldError> RequestErrors(CatalogView catalog, string actor)
     {
         var errors = new List<FieldError>(EntityKey.Validate(Key, catalog));
-        TextRules.RequireText(errors, "Actor", actor, MaxActorLength);
+        TextRules.RequireActor(errors, actor);
         return errors;
     }
 
-    private EnforcementDecision Decide(CatalogView catalog, string surface)
+    private EnforcementDecision Resolve(CatalogView catalog, string surface)
     {
         var now = clock.GetUtcNow();
         if (_decisions.TryGetValue(surface, out var cached) && cached.CatalogVersion == catalog.Version && now - cached.DecidedAt < DecisionLifetime)
@@ -220,13 +221,13 @@ public sealed partial class EntityGrain(
         }
 
         catalog.TryGetSurface(surface, out var definition);
-        var decision = ConflictResolver.Resolve(Key, definition, _state.Live.Values, catalog, now);
+        var decision = EnforcementResolver.Resolve(Key, definition, _state.Live.Values, catalog, now);
         _decisions[surface] = decision;
         return decision;
     }
 
-    private Dictionary<string, EnforcementDecision> DecideAll(CatalogView catalog) =>
-        catalog.SurfaceNames.ToDictionary(s => s, s => Decide(catalog, s), StringComparer.Ordinal);
+    private Dictionary<string, EnforcementDecision> ResolveAll(CatalogView catalog) =>
+        catalog.SurfaceNames.ToDictionary(s => s, s => Resolve(catalog, s), StringComparer.Ordinal);
 
     /// <summary>
     /// Stores the state with the history of <paramref name="changes"/> and the <paramref name="events"/> they
@@ -263,7 +264,7 @@ public sealed partial class EntityGrain(
     /// <summary>The surfaces whose answer the change moved, as events of the version about to be stored.</summary>
     private List<EnforcementChanged> ChangedEnforcements(CatalogView catalog, Dictionary<string, EnforcementDecision> before, int version) =>
         [.. before
-            .Select(b => (Previous: b.Value, Current: Decide(catalog, b.Key)))
+            .Select(b => (Previous: b.Value, Current: Resolve(catalog, b.Key)))
             .Where(d => d.Current.Enforcement != d.Previous.Enforcement)
             .Select(d => new EnforcementChanged(Key, d.Current.Surface, d.Previous.Enforcement, d.Current)
             {

@@ -4,9 +4,9 @@ using Warden.Abstractions.Labels;
 namespace Warden.Grains.Labels;
 
 /// <summary>
-/// Records review requests for held labels in hold_review_requests until the review queues exist:
-/// a hold opens (or refreshes) a pending request; the release, rejection, removal or expiry of
-/// that same held label closes it.
+/// The durable record of review requests for held labels (hold_review_requests), kept beside the
+/// routed review job so a hold that no queue takes is still listed: a hold opens (or refreshes) a
+/// pending request; the release, rejection, removal or expiry of that same held label closes it.
 /// </summary>
 public sealed class RecordedHoldReviewRequests(NpgsqlDataSource db) : IHoldReviewRequests
 {

@@ -1,8 +1,9 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Policies;
 using Warden.Abstractions.Runtime;
 using Warden.Core.Labels;
 using Warden.Grains.Runtime;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Policies;
 
@@ -24,9 +25,9 @@ public sealed class PolicyCatalogGrain(
             return new CatalogUpdateResult(false, current.Version, [new FieldError("Catalog", "is required")]);
         }
 
-        if (expectedVersion != current.Version)
+        if (ExpectedVersion.Check("the catalog", current.Version, expectedVersion) is { } stale)
         {
-            return new CatalogUpdateResult(false, current.Version, [new FieldError("Version", $"the catalog is at version {current.Version}, not {expectedVersion}: reload and apply your change again")]);
+            return new CatalogUpdateResult(false, current.Version, [stale]);
         }
 
         var errors = CatalogValidator.Validate(proposed);

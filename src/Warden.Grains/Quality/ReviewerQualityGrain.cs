@@ -1,13 +1,13 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Quality;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Runtime;
-using Warden.Core.Labels;
 using Warden.Core.Quality;
 using Warden.Core.Queues;
 using Warden.Core.Reviews;
 using Warden.Grains.Policies;
 using Warden.Grains.Reviews;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Quality;
 

@@ -1,6 +1,7 @@
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
-using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Queues;
 
@@ -9,24 +10,24 @@ public sealed partial class QueueGrain
     /// <summary>How much escalation raises a job's priority.</summary>
     public const int EscalationBoost = 100;
 
-    public async Task<DecideResult> Decide(string jobId, string token, ReviewDecision decision)
+    public async Task<JobStepResult> Decide(string jobId, string token, ReviewDecision decision)
     {
         var now = clock.GetUtcNow();
         var (lease, error) = _book.Check(jobId, token, now);
         if (lease is null)
         {
-            return DecideResult.Rejected("Token", error!);
+            return JobStepResult.Rejected("Token", error!);
         }
 
         if (decision is null || decision.Reviewer != lease.Reviewer)
         {
-            return DecideResult.Rejected("Reviewer", $"the lease on job {jobId} belongs to {lease.Reviewer}");
+            return JobStepResult.Rejected("Reviewer", $"the lease on job {jobId} belongs to {lease.Reviewer}");
         }
 
         var config = Config!;
         var stamped = decision with { DecidedAt = now, ConfigVersion = config.Version, Queue = Id };
         var result = await GrainFactory.GetGrain<IReviewJobGrain>(jobId).RecordDecision(stamped, config);
-        if (result.Outcome == DecideOutcome.Rejected)
+        if (result.Outcome == JobStepOutcome.Rejected)
         {
             // The job was decided or moved by a path this queue did not hear of (a crash between the two).
             if (result.Errors.Any(e => e.Field == "Job") && _book.Find(jobId) is not null)
@@ -46,7 +47,7 @@ public sealed partial class QueueGrain
             _handleTimes.Record(now, now - leasedAt);
         }
 
-        var final = result.Outcome is DecideOutcome.Final || result.MovedTo is not null;
+        var final = result.Outcome is JobStepOutcome.Final || result.MovedTo is not null;
         if (_book.Find(jobId) is null)
         {
             return result;
@@ -65,7 +66,7 @@ public sealed partial class QueueGrain
         {
             await MoveAsync(jobId, target, _book.Find(jobId)!.Priority + EscalationBoost, "disagreement", "reviewers disagreed");
         }
-        else if (result.Outcome == DecideOutcome.Final)
+        else if (result.Outcome == JobStepOutcome.Final)
         {
             await FinishAsync(jobId);
         }
@@ -73,37 +74,37 @@ public sealed partial class QueueGrain
         return result;
     }
 
-    public async Task<DecideResult> Pass(string jobId, string token, string targetQueue, string reason)
+    public async Task<JobStepResult> Pass(string jobId, string token, string targetQueue, string reason)
     {
         var config = Config;
         if (config is null || !config.PassTo.Contains(targetQueue))
         {
-            return DecideResult.Rejected("Queue", $"queue {Id} may pass jobs to {(config?.PassTo.Count > 0 ? string.Join(", ", config.PassTo) : "no queue")}, not '{targetQueue}'");
+            return JobStepResult.Rejected("Queue", $"queue {Id} may pass jobs to {(config?.PassTo.Count > 0 ? string.Join(", ", config.PassTo) : "no queue")}, not '{targetQueue}'");
         }
 
         return await MoveLeasedAsync(jobId, token, targetQueue, null, reason, "passed");
     }
 
-    public async Task<DecideResult> Escalate(string jobId, string token, string reason) =>
+    public async Task<JobStepResult> Escalate(string jobId, string token, string reason) =>
         Config?.EscalationQueue is { } target
             ? await MoveLeasedAsync(jobId, token, target, EscalationBoost, reason, "escalated")
-            : DecideResult.Rejected("Queue", $"queue {Id} has no escalation queue");
+            : JobStepResult.Rejected("Queue", $"queue {Id} has no escalation queue");
 
-    public async Task<DecideResult> Accept(string jobId, int priority, string reason, string actor)
+    public async Task<JobStepResult> Accept(string jobId, int priority, string reason, string actor)
     {
         if (Config is null)
         {
-            return DecideResult.Rejected("Queue", $"queue '{Id}' has no config yet");
+            return JobStepResult.Rejected("Queue", $"queue '{Id}' has no config yet");
         }
 
         _commit.Changed(_book.Add(jobId, priority, clock.GetUtcNow()));
         await CommitAsync();
-        return new DecideResult(DecideOutcome.Recorded, []);
+        return new JobStepResult(JobStepOutcome.Recorded, []);
     }
 
-    private async Task<DecideResult> MoveLeasedAsync(string jobId, string token, string target, int? boost, string reason, string kind)
+    private async Task<JobStepResult> MoveLeasedAsync(string jobId, string token, string target, int? boost, string reason, string kind)
     {
-        var errors = new List<Abstractions.Labels.FieldError>();
+        var errors = new List<Abstractions.Validation.FieldError>();
         TextRules.RequireText(errors, "Reason", reason, 1000);
         var (lease, error) = _book.Check(jobId, token, clock.GetUtcNow());
         if (lease is null)
@@ -113,22 +114,22 @@ public sealed partial class QueueGrain
 
         if (errors.Count > 0)
         {
-            return DecideResult.Rejected(errors);
+            return JobStepResult.Rejected(errors);
         }
 
         var priority = _book.Find(jobId)!.Priority + (boost ?? 0);
         var moved = await MoveAsync(jobId, target, priority, kind, reason, lease!.Reviewer);
-        return moved ?? new DecideResult(DecideOutcome.Recorded, [], MovedTo: target);
+        return moved ?? new JobStepResult(JobStepOutcome.Recorded, [], MovedTo: target);
     }
 
     /// <summary>
     /// Hands the job to <paramref name="target"/>: the target holds it before the job is told and before it
     /// leaves here, so a crash in between leaves it in two queues (the job grain refuses the stale one), never in none.
     /// </summary>
-    private async Task<DecideResult?> MoveAsync(string jobId, string target, int priority, string kind, string reason, string actor = "warden")
+    private async Task<JobStepResult?> MoveAsync(string jobId, string target, int priority, string kind, string reason, string actor = "warden")
     {
         var accepted = await GrainFactory.GetGrain<IQueueGrain>(target).Accept(jobId, priority, reason, actor);
-        if (accepted.Outcome == DecideOutcome.Rejected)
+        if (accepted.Outcome == JobStepOutcome.Rejected)
         {
             return accepted;
         }

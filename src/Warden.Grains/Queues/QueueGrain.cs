@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Runtime;
-using Warden.Core.Labels;
 using Warden.Core.Queues;
 using Warden.Core.Reviews;
 using Warden.Grains.Policies;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Queues;
 
@@ -80,17 +80,14 @@ public sealed partial class QueueGrain(
             candidate,
             catalog.Policies.Select(p => p.Name).ToHashSet(StringComparer.Ordinal),
             catalog.Enforcements.Select(e => e.Name).ToHashSet(StringComparer.Ordinal)));
-        TextRules.RequireText(errors, "Actor", actor, 256);
+        TextRules.RequireActor(errors, actor);
         if (candidate.Id != Id)
         {
             errors.Add(new FieldError("Id", $"this is queue '{Id}', not '{candidate.Id}'"));
         }
 
         var current = Config?.Version ?? 0;
-        if (expectedVersion != current)
-        {
-            errors.Add(new FieldError("Version", $"the config is at version {current}, not {expectedVersion}: reload and apply your change again"));
-        }
+        ExpectedVersion.Check(errors, "the config", current, expectedVersion);
 
         if (errors.Count > 0)
         {
@@ -101,7 +98,7 @@ public sealed partial class QueueGrain(
         config.State.Versions.Add(saved);
         config.State.Saved.Add(new ConfigVersionInfo(saved.Version, clock.GetUtcNow(), actor));
         await config.WriteStateAsync();
-        await GrainFactory.GetGrain<IQueueDirectoryGrain>("default").Register(
+        await GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.DefaultKey).Register(
             new QueueSummary(Id, saved.Name ?? Id, saved.Version, saved.ReviewerGroups, saved.QueueGroups));
         await EnsureSlaReminderAsync();
         LogConfigSaved(Id, saved.Version, actor);
@@ -178,31 +175,31 @@ public sealed partial class QueueGrain(
         return lease;
     }
 
-    public async Task<DecideResult> Renew(string jobId, string token)
+    public async Task<JobStepResult> Renew(string jobId, string token)
     {
         var (lease, error) = _book.Renew(jobId, token, clock.GetUtcNow(), Config?.LeaseDuration ?? TimeSpan.FromMinutes(10));
         if (lease is null)
         {
-            return DecideResult.Rejected("Token", error!);
+            return JobStepResult.Rejected("Token", error!);
         }
 
         _commit.Changed(_book.Find(jobId)!);
         await CommitAsync();
-        return new DecideResult(DecideOutcome.Recorded, []);
+        return new JobStepResult(JobStepOutcome.Recorded, []);
     }
 
-    public async Task<DecideResult> Release(string jobId, string token)
+    public async Task<JobStepResult> Release(string jobId, string token)
     {
         var error = _book.Release(jobId, token, clock.GetUtcNow());
         if (error is not null)
         {
-            return DecideResult.Rejected("Token", error);
+            return JobStepResult.Rejected("Token", error);
         }
 
         _leasedAt.Remove(jobId);
         _commit.Changed(_book.Find(jobId)!);
         await CommitAsync();
-        return new DecideResult(DecideOutcome.Recorded, []);
+        return new JobStepResult(JobStepOutcome.Recorded, []);
     }
 
     public Task<QueueMetrics> GetMetrics() => Task.FromResult(Measure());
@@ -210,24 +207,24 @@ public sealed partial class QueueGrain(
     /// <summary>How long a hold keeps the job leased while the reviewer waits for a lead.</summary>
     public static readonly TimeSpan HoldDuration = TimeSpan.FromHours(4);
 
-    public async Task<DecideResult> Hold(string jobId, string token, string reason)
+    public async Task<JobStepResult> Hold(string jobId, string token, string reason)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            return DecideResult.Rejected("Reason", "say in at most 500 characters what help you need");
+            return JobStepResult.Rejected("Reason", "say in at most 500 characters what help you need");
         }
 
         var now = clock.GetUtcNow();
         var (lease, error) = _book.Hold(jobId, token, reason, now, now + HoldDuration);
         if (lease is null)
         {
-            return DecideResult.Rejected("Token", error!);
+            return JobStepResult.Rejected("Token", error!);
         }
 
         _commit.Changed(_book.Find(jobId)!);
         await CommitAsync();
         await GrainFactory.GetGrain<IReviewJobGrain>(jobId).Note("held", lease.Reviewer, reason);
-        return new DecideResult(DecideOutcome.Recorded, []);
+        return new JobStepResult(JobStepOutcome.Recorded, []);
     }
 
     public async Task<JobLease?> TakeOver(string jobId, Reviewer lead)

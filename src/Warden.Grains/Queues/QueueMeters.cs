@@ -37,7 +37,7 @@ public sealed class QueueMeters : IDisposable
 
     public void Leased(string queue) => _leases.Add(1, Tag(queue));
 
-    public void Decided(string queue, DecideOutcome outcome) =>
+    public void Decided(string queue, JobStepOutcome outcome) =>
         _decisions.Add(1, Tag(queue), new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
 
     public void Breached(string queue, int count) => _breaches.Add(count, Tag(queue));

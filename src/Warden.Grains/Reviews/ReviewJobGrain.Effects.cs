@@ -60,7 +60,7 @@ public sealed partial class ReviewJobGrain
             State.LabelsWritten = true;
         }
 
-        if (State.Request!.Reason.StartsWith(AppealRules.JobReason, StringComparison.Ordinal) && State.Request.Objects.FirstOrDefault(o => o.Role == "item") is { } appealed)
+        if (IsAppeal(State.Request!) && State.Request!.Objects.FirstOrDefault(o => o.Role == "item") is { } appealed)
         {
             await GrainFactory.GetGrain<IAppealsGrain>(appealed.Entity).Decided(Id, final);
         }
@@ -156,7 +156,7 @@ public sealed partial class ReviewJobGrain
             Record($"action-{outcome.ToString().ToLowerInvariant()}", "warden", $"{action.Object.Entity} {action.Action} (attempt {attempts}){(error is null ? "" : ": " + error)}");
             if (outcome == ActionDeliveryState.DeadLettered)
             {
-                await GrainFactory.GetGrain<IActionDeadLetterGrain>("default").Add(State.Actions[i]);
+                await GrainFactory.GetGrain<IActionDeadLetterGrain>(IActionDeadLetterGrain.DefaultKey).Add(State.Actions[i]);
             }
         }
 
@@ -232,4 +232,12 @@ public sealed partial class ReviewJobGrain
     };
 
     private Task LogDecisionAsync(ReviewDecision decision) => decisionLog.AppendAsync([Row(decision, DecisionRecord.ReviewKind)]);
+
+    /// <summary>
+    /// Appeals name their origin; a job stored before requests had one (origin External) is an appeal when
+    /// its reason says so, as it was recognised then, so appeals in flight across the upgrade still resolve.
+    /// </summary>
+    private static bool IsAppeal(EnqueueRequest request) =>
+        request.Origin == JobOrigin.Appeal
+        || (request.Origin == JobOrigin.External && request.Reason.StartsWith(AppealRules.JobReason, StringComparison.Ordinal) && request.Key.StartsWith("appeal:", StringComparison.Ordinal));
 }

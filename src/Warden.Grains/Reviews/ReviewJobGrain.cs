@@ -6,6 +6,7 @@ using Warden.Abstractions.Reviews;
 using Warden.Core.Queues;
 using Warden.Grains.Actions;
 using Warden.Grains.Policies;
+using Warden.Core.Reviews;
 
 namespace Warden.Grains.Reviews;
 
@@ -76,11 +77,11 @@ public sealed partial class ReviewJobGrain(
         return await Open(queue, request);
     }
 
-    public async Task<DecideResult> RecordDecision(ReviewDecision decision, QueueConfig config)
+    public async Task<JobStepResult> RecordDecision(ReviewDecision decision, QueueConfig config)
     {
         if (State.Status == JobStatus.None)
         {
-            return DecideResult.Rejected("Job", $"there is no job {Id}");
+            return JobStepResult.Rejected("Job", $"there is no job {Id}");
         }
 
         var mine = State.Decisions.FirstOrDefault(d => d.Reviewer == decision.Reviewer && d.Queue == config.Id);
@@ -88,24 +89,24 @@ public sealed partial class ReviewJobGrain(
         {
             // A retry of a decision already kept: the same answer, nothing kept twice.
             await LogDecisionAsync(mine);
-            return State.Status == JobStatus.Decided ? new DecideResult(DecideOutcome.Final, [], State.Final) : new DecideResult(DecideOutcome.Recorded, []);
+            return State.Status == JobStatus.Decided ? new JobStepResult(JobStepOutcome.Final, [], State.Final) : new JobStepResult(JobStepOutcome.Recorded, []);
         }
 
         if (State.Status == JobStatus.Decided)
         {
-            return DecideResult.Rejected("Job", $"job {Id} was already decided");
+            return JobStepResult.Rejected("Job", $"job {Id} was already decided");
         }
 
         if (State.Queue != config.Id)
         {
-            return DecideResult.Rejected("Job", $"job {Id} moved to {State.Queue}");
+            return JobStepResult.Rejected("Job", $"job {Id} moved to {State.Queue}");
         }
 
         var catalog = await catalogs.GetAsync();
         var errors = DecisionValidator.Validate(config, decision, State.Request!.Objects, name => catalog.TryGetSeverity(name, out _));
         if (errors.Count > 0)
         {
-            return DecideResult.Rejected(errors);
+            return JobStepResult.Rejected(errors);
         }
 
         State.Decisions.Add(decision);
@@ -118,12 +119,12 @@ public sealed partial class ReviewJobGrain(
             State.FinalQueue = config.Id;
             State.FinalConfigVersion = config.Version;
             await SaveAsync();
-            return new DecideResult(DecideOutcome.Final, [], decision);
+            return new JobStepResult(JobStepOutcome.Final, [], decision);
         }
 
         var result = Settle(config);
         await SaveAsync();
-        if (result.Outcome != DecideOutcome.Final)
+        if (result.Outcome != JobStepOutcome.Final)
         {
             // A final decision's rows are written with its effects, in one batch.
             await LogDecisionAsync(decision);
@@ -172,39 +173,28 @@ public sealed partial class ReviewJobGrain(
     }
 
     /// <summary>Applies the queue's consensus rule to the decisions made in it, and its disagreement path.</summary>
-    private DecideResult Settle(QueueConfig config)
+    private JobStepResult Settle(QueueConfig config)
     {
-        var multi = config.MultiReview;
-        var required = multi.Reviewers + State.AddedReviewers;
+        var required = config.MultiReview.Reviewers + State.AddedReviewers;
         var decisions = State.Decisions.Where(d => d.Queue == config.Id).ToList();
-        var consensus = Consensus.Evaluate(multi, decisions, required);
-        switch (consensus.State)
+        var settlement = Settlement.Of(config.MultiReview, decisions, required, config.EscalationQueue);
+        switch (settlement.Step)
         {
-            case ConsensusState.Agreed:
-                return Decide(config, consensus.Final!, "consensus");
-            case ConsensusState.Pending:
-                return new DecideResult(DecideOutcome.Recorded, []);
+            case SettlementStep.Final:
+                return Conclude(config, settlement.Final!, settlement.How!);
+            case SettlementStep.AddReviewer:
+                State.AddedReviewers++;
+                Record("reviewer-added", "warden", $"reviewers disagreed: {required + 1} reviewers now required");
+                return new JobStepResult(JobStepOutcome.Recorded, []);
+            case SettlementStep.Move:
+                Record("disagreed", "warden", $"reviewers disagreed; moving to {settlement.MoveTo}");
+                return new JobStepResult(JobStepOutcome.Disagreed, [], MovedTo: settlement.MoveTo);
+            default:
+                return new JobStepResult(JobStepOutcome.Recorded, []);
         }
-
-        if (multi.OnDisagreement == DisagreementAction.AddReviewer && required < multi.MaxReviewers)
-        {
-            State.AddedReviewers++;
-            Record("reviewer-added", "warden", $"reviewers disagreed: {required + 1} reviewers now required");
-            return new DecideResult(DecideOutcome.Recorded, []);
-        }
-
-        if ((multi.DisagreementQueue ?? config.EscalationQueue) is { } target)
-        {
-            Record("disagreed", "warden", $"reviewers disagreed; moving to {target}");
-            return new DecideResult(DecideOutcome.Disagreed, [], MovedTo: target);
-        }
-
-        // The last tier, at its reviewer cap: the most common decision stands, and says so.
-        var plurality = decisions.GroupBy(Consensus.ActionsKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(d => d.DecidedAt)).First().MinBy(d => d.DecidedAt)!;
-        return Decide(config, plurality, "plurality at the reviewer cap");
     }
 
-    private DecideResult Decide(QueueConfig config, ReviewDecision final, string how)
+    private JobStepResult Conclude(QueueConfig config, ReviewDecision final, string how)
     {
         State.Status = JobStatus.Decided;
         State.Final = final;
@@ -212,7 +202,7 @@ public sealed partial class ReviewJobGrain(
         State.FinalConfigVersion = config.Version;
         _finalConfig = config;
         Record("final", final.Reviewer, $"by {how} in {config.Id}");
-        return new DecideResult(DecideOutcome.Final, [], final);
+        return new JobStepResult(JobStepOutcome.Final, [], final);
     }
 
     private void Record(string kind, string actor, string? detail)

@@ -33,8 +33,9 @@ public sealed partial class RoutedHoldReviewRequests(IHoldReviewRequests recorde
                 Scores = [new JobScore(label.Source.Key, label.Confidence ?? 1, $"held {label.Enforcement} for {label.Policy}: {label.Evidence}")],
                 Reason = Reason,
                 Actor = held.Actor,
+                Origin = JobOrigin.HeldLabel,
             };
-            var routed = await grains.GetGrain<IRoutingGrain>("default").Submit(request, job);
+            var routed = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).Submit(request, job);
             if (routed.Errors.Count > 0)
             {
                 LogUnrouted(held.Entity, label.Source.Key, string.Join("; ", routed.Errors.Select(e => e.Message)));

@@ -1,9 +1,9 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Runtime;
-using Warden.Core.Labels;
 using Warden.Core.Reviews;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Reviews;
 
@@ -22,11 +22,8 @@ public sealed class RoutingGrain(
     public async Task<IReadOnlyList<FieldError>> SetTable(RoutingTable table, int expectedVersion, string actor)
     {
         var errors = new List<FieldError>(table is null ? [new FieldError("Table", "is required")] : Routing.Validate(table));
-        TextRules.RequireText(errors, "Actor", actor, 256);
-        if (expectedVersion != routing.State.Table.Version)
-        {
-            errors.Add(new FieldError("Version", $"the rules are at version {routing.State.Table.Version}, not {expectedVersion}"));
-        }
+        TextRules.RequireActor(errors, actor);
+        ExpectedVersion.Check(errors, "the routing rules", routing.State.Table.Version, expectedVersion);
 
         if (errors.Count > 0)
         {

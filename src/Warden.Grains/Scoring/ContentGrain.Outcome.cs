@@ -81,7 +81,7 @@ public sealed partial class ContentGrain
             objects.Add(new ReviewObject("owner", author));
         }
 
-        var routed = await GrainFactory.GetGrain<IRoutingGrain>("default").Submit(
+        var routed = await GrainFactory.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).Submit(
             new RoutingRequest { EntityType = _entity.Split(':', 2)[0], Policy = category, Score = decisive.Score, Locale = submission.Locale, ReportReason = reason },
             new EnqueueRequest
             {
@@ -90,6 +90,7 @@ public sealed partial class ContentGrain
                 Scores = [.. verdict.Categories.Select(c => new JobScore(c.Category, c.Score, Summarize(c)))],
                 Reason = reason,
                 Actor = ScoringSystem,
+                Origin = JobOrigin.Scoring,
             });
         if (routed.Job?.JobId is null)
         {

@@ -4,6 +4,7 @@ using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Scoring;
 using Warden.Grains.Policies;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Grains.Scoring;
 

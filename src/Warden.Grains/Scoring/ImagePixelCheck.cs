@@ -1,7 +1,7 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Scoring;
 using Warden.Scoring.Hashing;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Grains.Scoring;
 

@@ -1,9 +1,10 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
 using Warden.Abstractions.Scoring;
 using Warden.Grains.Policies;
 using Warden.Grains.Runtime;
 using Warden.Scoring.Rules;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Grains.Scoring;
 
@@ -28,11 +29,11 @@ public sealed class ScoringConfigGrain(
     public async Task<ScoringConfigResult> PutRuleSet(RuleSetDefinition ruleSet, int expectedVersion, string actor)
     {
         var errors = ScoringConfigValidator.Validate(ruleSet, await catalogs.GetAsync(), engine.WordLists).ToList();
-        CheckActor(errors, actor);
+        TextRules.RequireActor(errors, actor);
         var current = ruleSet?.Name is { } name && state.State.RuleSets.TryGetValue(name, out var existing) ? existing.Version : 0;
-        if (errors.Count == 0 && expectedVersion != current)
+        if (errors.Count == 0)
         {
-            errors.Add(new FieldError("Version", $"rule set '{ruleSet!.Name}' is at version {current}, not {expectedVersion}: reload and apply your change again"));
+            ExpectedVersion.Check(errors, $"rule set '{ruleSet!.Name}'", current, expectedVersion);
         }
 
         if (errors.Count > 0)
@@ -54,7 +55,7 @@ public sealed class ScoringConfigGrain(
     public async Task<ScoringConfigResult> RemoveRuleSet(string name, string actor)
     {
         var errors = new List<FieldError>();
-        CheckActor(errors, actor);
+        TextRules.RequireActor(errors, actor);
         if (name is null || !state.State.RuleSets.TryGetValue(name, out var removed))
         {
             errors.Add(new FieldError("Name", $"there is no rule set '{name}'"));
@@ -75,7 +76,7 @@ public sealed class ScoringConfigGrain(
     public async Task<ScoringConfigResult> ImportBank(HashBankInfo bank, IReadOnlyList<HashBankEntry> entries, bool replace, string actor)
     {
         var errors = ScoringConfigValidator.Validate(bank, entries, await catalogs.GetAsync()).ToList();
-        CheckActor(errors, actor);
+        TextRules.RequireActor(errors, actor);
         if (errors.Count > 0)
         {
             return new ScoringConfigResult(false, state.State.Banks.GetValueOrDefault(bank?.Name ?? string.Empty)?.Version ?? 0, errors);
@@ -92,7 +93,7 @@ public sealed class ScoringConfigGrain(
     public async Task<ScoringConfigResult> SetTextModel(TextModelAssignment assignment, string actor)
     {
         var errors = new List<FieldError>();
-        CheckActor(errors, actor);
+        TextRules.RequireActor(errors, actor);
         if (assignment is null || string.IsNullOrWhiteSpace(assignment.LivePath))
         {
             errors.Add(new FieldError("LivePath", "is required"));
@@ -120,7 +121,7 @@ public sealed class ScoringConfigGrain(
     public async Task<ScoringConfigResult> PromoteShadow(string actor)
     {
         var errors = new List<FieldError>();
-        CheckActor(errors, actor);
+        TextRules.RequireActor(errors, actor);
         var current = state.State.TextModel ?? engine.ConfiguredModel;
         if (current?.ShadowPath is null)
         {
@@ -145,13 +146,5 @@ public sealed class ScoringConfigGrain(
         state.State.Version++;
         await state.WriteStateAsync();
         await broadcast.PublishAsync(ChannelNamespace, new ScoringConfigChanged(state.State.Version));
-    }
-
-    private static void CheckActor(List<FieldError> errors, string? actor)
-    {
-        if (string.IsNullOrWhiteSpace(actor) || actor.Length > 256)
-        {
-            errors.Add(new FieldError("Actor", "is required (at most 256 characters)"));
-        }
     }
 }

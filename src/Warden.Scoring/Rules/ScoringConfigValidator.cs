@@ -2,6 +2,8 @@ using Warden.Abstractions.Labels;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Labels;
 using Warden.Scoring.Hashing;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
 namespace Warden.Scoring.Rules;
 

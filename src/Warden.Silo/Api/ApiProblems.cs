@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Api;
 

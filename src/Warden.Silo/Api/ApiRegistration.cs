@@ -35,7 +35,7 @@ public static class ApiRegistration
         // Binding failures reach BindingExceptionHandler, which names the parameter, instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(o =>
         {
             ScopeAuthorization.AddPolicies(o);
@@ -48,7 +48,7 @@ public static class ApiRegistration
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "anonymous",
+                context.User.FindFirst(BearerAuthentication.KeyIdClaim)?.Value ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(SignInRatePolicy, context => RateLimitPartition.GetSlidingWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -26,7 +26,7 @@ public static class AppealApi
             var result = await grains.GetGrain<IAppealsGrain>(entity).File(new AppealRequest
             {
                 Statement = body!.Statement ?? string.Empty,
-                Appellant = body.Appellant ?? ApiKeyAuthentication.Actor(caller),
+                Appellant = body.Appellant ?? BearerAuthentication.Actor(caller),
                 Surface = body.Surface,
             });
             if (result.Errors.Count == 0)

@@ -39,7 +39,7 @@ public static class BulkApi
             {
                 Query = body!.Query ?? new BulkQuery(),
                 Action = body.Action ?? new BulkAction { Kind = string.Empty, Reason = string.Empty },
-                Actor = ApiKeyAuthentication.Actor(caller),
+                Actor = BearerAuthentication.Actor(caller),
                 Parallelism = body.Parallelism ?? 32,
             });
             return started.Errors.Count == 0 ? Results.Accepted($"/api/v1/bulk/{id}", started) : ApiProblems.Validation(started.Errors);
@@ -51,7 +51,7 @@ public static class BulkApi
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no bulk operation '{id}'."));
         bulk.MapPost("/{id}/undo", async (string id, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
-            var undone = await grains.GetGrain<IBulkOperationGrain>(id).Undo(ApiKeyAuthentication.Actor(caller));
+            var undone = await grains.GetGrain<IBulkOperationGrain>(id).Undo(BearerAuthentication.Actor(caller));
             return undone.Errors.Count == 0
                 ? Results.Accepted($"/api/v1/bulk/{id}", undone)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot undo", detail: undone.Errors[0].Message);

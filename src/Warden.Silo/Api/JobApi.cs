@@ -84,7 +84,7 @@ public static class JobApi
             }
 
             var shown = explain == true ? await grain.GetExplainedDetails() : details;
-            return Results.Ok(ReviewerAccess.MayAdminister(caller) || caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin) ? shown : ForReviewers(shown));
+            return Results.Ok(ReviewerAccess.MayAdminister(caller) || caller.HasClaim(BearerAuthentication.ScopeClaim, ApiScopes.Admin) ? shown : ForReviewers(shown));
         }).RequireAuthorization(ApiScopes.Review);
     }
 
@@ -96,7 +96,7 @@ public static class JobApi
         details.Request is null ? details : details with { Request = details.Request with { Key = string.Empty, Actor = string.Empty } };
 
     /// <summary>Runs <paramref name="call"/> only for a caller in one of the queue's groups (or an admin).</summary>
-    private static async Task<IResult> GuardedAsync(IGrainFactory grains, string queue, ClaimsPrincipal caller, Func<IQueueGrain, Task<DecideResult>> call)
+    private static async Task<IResult> GuardedAsync(IGrainFactory grains, string queue, ClaimsPrincipal caller, Func<IQueueGrain, Task<JobStepResult>> call)
     {
         var grain = Grain(grains, queue);
         var config = await grain.GetConfig();

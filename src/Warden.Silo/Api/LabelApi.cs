@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Labels;
 using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Api;
 
@@ -35,7 +36,7 @@ public static class LabelApi
             return refused;
         }
 
-        var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, ApiKeyAuthentication.Actor(caller));
+        var result = await grains.GetGrain<IEntityGrain>(entity).WriteLabel(label!, BearerAuthentication.Actor(caller));
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
@@ -46,7 +47,7 @@ public static class LabelApi
             return refused;
         }
 
-        var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), ApiKeyAuthentication.Actor(caller), reason);
+        var result = await grains.GetGrain<IEntityGrain>(entity).RemoveLabel(new LabelSource(system, kind, name), BearerAuthentication.Actor(caller), reason);
         return result.Outcome == LabelWriteOutcome.Rejected ? ApiProblems.Validation(result.Errors) : Results.Ok(result);
     }
 
@@ -81,7 +82,7 @@ public static class LabelApi
         var byEntity = batch.Items.Select((item, index) => (item, index)).GroupBy(x => x.item.Entity ?? "");
         await Task.WhenAll(byEntity.Select(async group =>
         {
-            var written = await grains.GetGrain<IEntityGrain>(group.Key).WriteLabels([.. group.Select(x => x.item.Label)], ApiKeyAuthentication.Actor(caller));
+            var written = await grains.GetGrain<IEntityGrain>(group.Key).WriteLabels([.. group.Select(x => x.item.Label)], BearerAuthentication.Actor(caller));
             foreach (var (x, result) in group.Zip(written))
             {
                 results[x.index] = result;
@@ -113,12 +114,12 @@ public static class LabelApi
     /// <summary>403 (and a warning naming the caller) for a reserved source system, unless the caller is an admin.</summary>
     private static IResult? RefuseReserved(ClaimsPrincipal caller, ILogger<ReservedSourceLog> log, string entity, string? system)
     {
-        if (!ReservedSources.IsReserved(system) || caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin))
+        if (!ReservedSources.IsReserved(system) || caller.HasClaim(BearerAuthentication.ScopeClaim, ApiScopes.Admin))
         {
             return null;
         }
 
-        ReservedSourceLog.Refused(log, ApiKeyAuthentication.Actor(caller), system!, entity);
+        ReservedSourceLog.Refused(log, BearerAuthentication.Actor(caller), system!, entity);
         return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Reserved label source",
             detail: $"Label source system '{system}' is written only by Warden itself (review, appeals, bulk, scoring, strikes); this caller may not write or remove it.");
     }

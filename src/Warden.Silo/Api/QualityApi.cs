@@ -37,7 +37,7 @@ public static class QualityApi
                     Reports = [.. body.Reports ?? []],
                     Scores = [.. body.Scores ?? []],
                     Reason = body.Reason ?? "reported",
-                    Actor = ApiKeyAuthentication.Actor(caller),
+                    Actor = BearerAuthentication.Actor(caller),
                 },
                 Expected = [.. body.Expected ?? []],
             };

@@ -16,7 +16,7 @@ public static class QueueApi
     {
         var queues = api.MapGroup("/queues").RequireAuthorization(ApiScopes.QueuesAdmin);
         queues.MapGet("/", async (int? offset, int? limit, IGrainFactory grains) =>
-            Page<QueueSummary>.From(await grains.GetGrain<IQueueDirectoryGrain>("default").List(), offset, limit));
+            Page<QueueSummary>.From(await grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.DefaultKey).List(), offset, limit));
         queues.MapGet("/{id}/config", async (string id, int? version, IGrainFactory grains) =>
         {
             var queue = grains.GetGrain<IQueueGrain>(id);
@@ -28,14 +28,14 @@ public static class QueueApi
         queues.MapGet("/{id}/metrics", async (string id, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IQueueGrain>(id).GetMetrics()));
 
         var routing = api.MapGroup("/routing").RequireAuthorization(ApiScopes.QueuesAdmin);
-        routing.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IRoutingGrain>("default").GetTable()));
+        routing.MapGet("/", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).GetTable()));
         routing.MapPut("/", SaveRoutingAsync);
 
         var deadLetters = api.MapGroup("/actions/dead-letters").RequireAuthorization(ApiScopes.Admin);
         deadLetters.MapGet("/", async (int? offset, int? limit, IGrainFactory grains) =>
-            Page<ActionDelivery>.From(await grains.GetGrain<IActionDeadLetterGrain>("default").List(0, 500), offset, limit));
+            Page<ActionDelivery>.From(await grains.GetGrain<IActionDeadLetterGrain>(IActionDeadLetterGrain.DefaultKey).List(0, 500), offset, limit));
         deadLetters.MapPost("/retry", async (string key, IGrainFactory grains) =>
-            await grains.GetGrain<IActionDeadLetterGrain>("default").Retry(key)
+            await grains.GetGrain<IActionDeadLetterGrain>(IActionDeadLetterGrain.DefaultKey).Retry(key)
                 ? Results.Accepted()
                 : Results.Problem(statusCode: 404, title: "Not dead-lettered", detail: $"no dead-lettered action has the key '{key}'"));
     }
@@ -65,10 +65,10 @@ public static class QueueApi
             return problem;
         }
 
-        var errors = await grains.GetGrain<IRoutingGrain>("default").SetTable(table!, expectedVersion, caller.Identity!.Name!);
+        var errors = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).SetTable(table!, expectedVersion, caller.Identity!.Name!);
         if (errors.Count == 0)
         {
-            return Results.Ok(await grains.GetGrain<IRoutingGrain>("default").GetTable());
+            return Results.Ok(await grains.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).GetTable());
         }
 
         return ApiProblems.Refused(errors);

@@ -18,17 +18,17 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
     public static void AddPolicies(AuthorizationOptions options)
     {
         options.AddPolicy(OperatorPolicy, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .AddAuthenticationSchemes(BearerAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.IsInRole(AccountRoles.Operator) || c.User.IsInRole(AccountRoles.Admin)
-                || c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin)));
-        options.AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+                || c.User.HasClaim(BearerAuthentication.ScopeClaim, ApiScopes.Admin)));
+        options.AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser());
         foreach (var scope in ApiScopes.All)
         {
             options.AddPolicy(scope, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .AddAuthenticationSchemes(BearerAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(c => c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, scope) || c.User.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin)));
+                .RequireAssertion(c => c.User.HasClaim(BearerAuthentication.ScopeClaim, scope) || c.User.HasClaim(BearerAuthentication.ScopeClaim, ApiScopes.Admin)));
         }
     }
 

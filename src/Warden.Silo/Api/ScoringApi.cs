@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Access;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Scoring;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Api;
 
@@ -30,15 +30,15 @@ public static class ScoringApi
         api.MapGet("/scoring", async (IGrainFactory grains) => Results.Ok(await Config(grains).Get())).RequireAuthorization(ApiScopes.Admin);
         api.MapPut("/rule-sets/{name}", PutRuleSetAsync).RequireAuthorization(ApiScopes.Admin);
         api.MapDelete("/rule-sets/{name}", async (string name, ClaimsPrincipal caller, IGrainFactory grains) =>
-            Answer(await Config(grains).RemoveRuleSet(name, ApiKeyAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
+            Answer(await Config(grains).RemoveRuleSet(name, BearerAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/banks/{name}/import", ImportBankAsync).RequireAuthorization(ApiScopes.Admin);
         api.MapPut("/scoring/text-model", async (HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains) =>
         {
             var (assignment, problem) = await ApiJson.ReadAsync<TextModelAssignment>(request);
-            return problem ?? Answer(await Config(grains).SetTextModel(assignment!, ApiKeyAuthentication.Actor(caller)));
+            return problem ?? Answer(await Config(grains).SetTextModel(assignment!, BearerAuthentication.Actor(caller)));
         }).RequireAuthorization(ApiScopes.Admin);
         api.MapPost("/scoring/text-model/promote", async (ClaimsPrincipal caller, IGrainFactory grains) =>
-            Answer(await Config(grains).PromoteShadow(ApiKeyAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
+            Answer(await Config(grains).PromoteShadow(BearerAuthentication.Actor(caller)))).RequireAuthorization(ApiScopes.Admin);
     }
 
     private static async Task<IResult> SubmitAsync(string entity, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains, IOptions<ApiSettings> settings)
@@ -50,8 +50,8 @@ public static class ScoringApi
         }
 
         var (submission, problem) = context.Request.HasFormContentType
-            ? await FromFormAsync(context.Request, ApiKeyAuthentication.Actor(caller))
-            : await FromJsonAsync(context.Request, ApiKeyAuthentication.Actor(caller));
+            ? await FromFormAsync(context.Request, BearerAuthentication.Actor(caller))
+            : await FromJsonAsync(context.Request, BearerAuthentication.Actor(caller));
         if (problem is not null)
         {
             return problem;
@@ -147,7 +147,7 @@ public static class ScoringApi
             return ApiProblems.Validation("Name", $"the body names '{set.Name}' but the path '{name}'");
         }
 
-        return Answer(await Config(grains).PutRuleSet(set, expectedVersion ?? 0, ApiKeyAuthentication.Actor(caller)));
+        return Answer(await Config(grains).PutRuleSet(set, expectedVersion ?? 0, BearerAuthentication.Actor(caller)));
     }
 
     private static async Task<IResult> ImportBankAsync(string name, bool? replace, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains)
@@ -159,7 +159,7 @@ public static class ScoringApi
         }
 
         var bank = new HashBankInfo { Name = name, Policy = body!.Policy ?? string.Empty, Enforcement = body.Enforcement ?? "block", Threshold = body.Threshold ?? 31 };
-        return Answer(await Config(grains).ImportBank(bank, body.Entries ?? [], replace ?? false, ApiKeyAuthentication.Actor(caller)));
+        return Answer(await Config(grains).ImportBank(bank, body.Entries ?? [], replace ?? false, BearerAuthentication.Actor(caller)));
     }
 
     private static IResult Answer(ScoringConfigResult result) => result.Saved ? Results.Ok(result) : ApiProblems.Refused(result.Errors);

@@ -9,6 +9,7 @@ using Warden.Grains.Runtime;
 using Warden.Grains.Scoring;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Hosting;
+using Warden.Core.Validation;
 
 namespace Warden.Silo.Hosting;
 
@@ -44,7 +45,7 @@ public static class WardenSiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddOptions<Warden.Grains.Appeals.AppealOptions>()
             .Bind(silo.Configuration.GetSection(Warden.Grains.Appeals.AppealOptions.SectionName))
-            .Validate(o => Warden.Core.Labels.TextRules.IsName(o.Queue), "Warden:Appeals:Queue must be a queue id")
+            .Validate(o => Warden.Core.Validation.TextRules.IsName(o.Queue), "Warden:Appeals:Queue must be a queue id")
             .ValidateOnStart();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).Start());
         silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();

@@ -14,7 +14,7 @@ public sealed class SignOutModel(AccountSessions sessions) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Request.Cookies.TryGetValue(ApiKeyAuthentication.SessionCookie, out var token))
+        if (Request.Cookies.TryGetValue(BearerAuthentication.SessionCookie, out var token))
         {
             await sessions.SignOutAsync(token);
         }

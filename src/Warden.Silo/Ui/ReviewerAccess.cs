@@ -10,7 +10,7 @@ namespace Warden.Silo.Ui;
 public static class ReviewerAccess
 {
     public static Reviewer Of(ClaimsPrincipal caller) =>
-        new(caller.Identity!.Name!, [.. caller.FindAll(ApiKeyAuthentication.GroupClaim).Select(c => c.Value)]);
+        new(caller.Identity!.Name!, [.. caller.FindAll(BearerAuthentication.GroupClaim).Select(c => c.Value)]);
 
     /// <summary>
     /// Working a queue (leasing, deciding) needs one of its reviewer groups, admins included: the queue grain
@@ -28,7 +28,7 @@ public static class ReviewerAccess
     /// </summary>
     public static async Task<bool> MaySeeJobAsync(IGrainFactory grains, ClaimsPrincipal caller, Abstractions.Reviews.ReviewJobDetails job)
     {
-        if (MayAdminister(caller) || caller.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiScopes.Admin))
+        if (MayAdminister(caller) || caller.HasClaim(BearerAuthentication.ScopeClaim, ApiScopes.Admin))
         {
             return true;
         }

@@ -7,7 +7,7 @@ namespace Warden.Silo.Ui;
 public static class SessionCookies
 {
     public static void Append(HttpResponse response, SignInResult session) =>
-        response.Cookies.Append(ApiKeyAuthentication.SessionCookie, session.Token, new CookieOptions
+        response.Cookies.Append(BearerAuthentication.SessionCookie, session.Token, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -16,5 +16,5 @@ public static class SessionCookies
             Path = "/",
         });
 
-    public static void Delete(HttpResponse response) => response.Cookies.Delete(ApiKeyAuthentication.SessionCookie);
+    public static void Delete(HttpResponse response) => response.Cookies.Delete(BearerAuthentication.SessionCookie);
 }

@@ -58,10 +58,10 @@ public static class UiEndpoints
     /// <summary>The queues <paramref name="user"/> may work, with their numbers, grouped by queue group then name.</summary>
     public static async Task<IReadOnlyList<QueueRow>> QueuesForAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var directory = grains.GetGrain<IQueueDirectoryGrain>("default");
+        var directory = grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.DefaultKey);
         var queues = user.IsInRole(Abstractions.Access.AccountRoles.Admin)
             ? await directory.List()
-            : await directory.ListFor([.. user.FindAll(ApiKeyAuthentication.GroupClaim).Select(c => c.Value)]);
+            : await directory.ListFor([.. user.FindAll(BearerAuthentication.GroupClaim).Select(c => c.Value)]);
         var rows = await Task.WhenAll(queues.Select(async q =>
         {
             var metrics = await grains.GetGrain<IQueueGrain>(q.Id).GetMetrics();

@@ -18,15 +18,15 @@ public static class UiPolicies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Reviewer, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .AddAuthenticationSchemes(BearerAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(AccountRoles.Reviewer, AccountRoles.Lead, AccountRoles.Admin, AccountRoles.Operator));
         options.AddPolicy(Lead, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .AddAuthenticationSchemes(BearerAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(AccountRoles.Lead, AccountRoles.Admin));
         options.AddPolicy(Admin, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .AddAuthenticationSchemes(BearerAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(AccountRoles.Admin));
     }

@@ -113,7 +113,7 @@ public static class ReviewScenarios
             Actions = [.. actions],
             Labels = ["commercial spam"],
         });
-        if (decided.Outcome != DecideOutcome.Final)
+        if (decided.Outcome != JobStepOutcome.Final)
         {
             throw new InvalidOperationException(string.Join("; ", decided.Errors));
         }

@@ -5,6 +5,7 @@ using Warden.Abstractions.Queues;
 using Warden.Core.Appeals;
 using Warden.Core.Labels;
 using static Warden.Core.Tests.Labels.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Tests.Appeals;
 

@@ -1,7 +1,7 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Scoring;
 using Warden.Core.Labels;
 using Warden.Core.Scoring;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Tests.Scoring;
 

@@ -50,7 +50,7 @@ public sealed class AppealFlowTests(PostgresFixture postgres)
         item.History!.Should().Contain(c => c.Label.Source.Key == "human/warden-review/spam-en" && c.Actor == "ann");
 
         var decided = await appeals.Decide(lease.JobId, lease.Token, new ReviewDecision { Reviewer = "aria", Actions = [new ObjectAction("item", "overturn")], Labels = ["policy misapplied"], Note = "handmade goods" });
-        decided.Outcome.Should().Be(DecideOutcome.Final);
+        decided.Outcome.Should().Be(JobStepOutcome.Final);
 
         (await EnforcementAsync(grains, "pin:a1")).Should().Equal("allow", "allow");
         var after = await grains.GetGrain<IEntityGrain>("pin:a1").GetEnforcement("search");
@@ -88,7 +88,7 @@ public sealed class AppealFlowTests(PostgresFixture postgres)
         async Task<AppealRecord> DecideAsync(string outcome)
         {
             var lease = (await appeals.LeaseNext(AppealsReviewer))!;
-            (await appeals.Decide(lease.JobId, lease.Token, new ReviewDecision { Reviewer = "aria", Actions = [new ObjectAction("item", outcome)] })).Outcome.Should().Be(DecideOutcome.Final);
+            (await appeals.Decide(lease.JobId, lease.Token, new ReviewDecision { Reviewer = "aria", Actions = [new ObjectAction("item", outcome)] })).Outcome.Should().Be(JobStepOutcome.Final);
             return (await appealsOfComment.List()).Single(a => a.JobId == lease.JobId);
         }
 

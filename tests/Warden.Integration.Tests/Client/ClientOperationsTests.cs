@@ -54,7 +54,7 @@ public sealed class ClientOperationsTests(PostgresFixture postgres)
 
         enqueued.Errors.Should().BeEmpty();
         lease!.JobId.Should().Be(enqueued.JobId);
-        decided.Outcome.Should().Be(DecideOutcome.Final);
+        decided.Outcome.Should().Be(JobStepOutcome.Final);
         (await client.GetQueueMetricsAsync("spam-en")).Depth.Should().Be(0);
         (await client.GetVerdictAsync("pin:c1", "home_feed")).Enforcement.Should().Be("allow", "the reviewer's approval outranks the model");
 

@@ -41,7 +41,7 @@ public sealed class ReviewerQualityTests(PostgresFixture postgres)
                 }
 
                 var action = golden ? onGolden : "approve";
-                (await spam.Decide(lease.JobId, lease.Token, Decision(reviewer, ("item", action)) with { Policies = ["spam"] })).Outcome.Should().Be(DecideOutcome.Final);
+                (await spam.Decide(lease.JobId, lease.Token, Decision(reviewer, ("item", action)) with { Policies = ["spam"] })).Outcome.Should().Be(JobStepOutcome.Final);
             }
         }
 

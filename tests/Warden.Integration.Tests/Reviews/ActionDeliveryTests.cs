@@ -37,7 +37,7 @@ public sealed class ActionDeliveryTests(PostgresFixture postgres)
         flaky.Received[0].Body.Should().Contain("\"entity\":\"pin:3\"").And.Contain("\"action\":\"remove\"");
         (suspend.State, suspend.Attempts).Should().Be((ActionDeliveryState.DeadLettered, 3));
         suspend.LastError.Should().Contain("503");
-        var deadLetters = cluster.GrainFactory.GetGrain<IActionDeadLetterGrain>("default");
+        var deadLetters = cluster.GrainFactory.GetGrain<IActionDeadLetterGrain>(IActionDeadLetterGrain.DefaultKey);
         (await deadLetters.List(0, 10)).Should().ContainSingle().Which.IdempotencyKey.Should().Be(suspend.IdempotencyKey);
 
         down.Accepting = true;

@@ -30,7 +30,7 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
         wrongReviewer.Errors.Should().ContainSingle().Which.Message.Should().Contain("belongs to ann");
         misfit.Errors.Select(e => e.Message).Should().Contain(m => m.Contains("'suspend' is not allowed on pin"))
             .And.Contain(m => m.Contains("no board")).And.Contain(m => m.Contains("unknown label 'cute'"));
-        (await queue.Renew(lease.JobId, lease.Token)).Outcome.Should().Be(DecideOutcome.Recorded, "the lease stays after a refusal");
+        (await queue.Renew(lease.JobId, lease.Token)).Outcome.Should().Be(JobStepOutcome.Recorded, "the lease stays after a refusal");
         var job = await cluster.GrainFactory.GetGrain<IReviewJobGrain>(lease.JobId).GetDetails();
         job.Decisions.Should().BeEmpty();
     }
@@ -46,7 +46,7 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
 
         var (lease, result) = await LeaseAndDecideAsync(queue, SpamReviewer("ann"), ("item", "remove"), ("owner", "warn"));
 
-        result.Outcome.Should().Be(DecideOutcome.Final);
+        result.Outcome.Should().Be(JobStepOutcome.Final);
         var pin = await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:77").GetEnforcement("home_feed");
         pin.Enforcement.Should().Be("block");
         pin.Winner!.Source.Should().Be(new LabelSource("warden-review", SourceKind.Human, "spam-en"));
@@ -82,7 +82,7 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
         var remove = Decision("x", ("item", "remove")) with { Labels = ["explicit"], Policies = ["porn"] };
         var approve = Decision("x", ("item", "approve")) with { Labels = ["explicit", "safe"], Policies = ["porn"] };
 
-        var agreed = new List<DecideResult>();
+        var agreed = new List<JobStepResult>();
         foreach (var reviewer in AdultReviewers[..2])
         {
             var lease = (await queue.LeaseNext(reviewer))!;
@@ -90,16 +90,16 @@ public sealed class DecisionFlowTests(PostgresFixture postgres)
         }
 
         await queue.Enqueue(Job("disagree", "pin:2"));
-        var split = new List<DecideResult>();
+        var split = new List<JobStepResult>();
         foreach (var (reviewer, decision) in AdultReviewers.Zip([remove, approve, Decision("x", ("item", "limit")) with { Labels = ["explicit"], Policies = ["porn"] }]))
         {
             var lease = (await queue.LeaseNext(reviewer))!;
             split.Add(await queue.Decide(lease.JobId, lease.Token, decision with { Reviewer = reviewer.Id }));
         }
 
-        agreed.Select(r => r.Outcome).Should().Equal(DecideOutcome.Recorded, DecideOutcome.Final);
+        agreed.Select(r => r.Outcome).Should().Equal(JobStepOutcome.Recorded, JobStepOutcome.Final);
         (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:1").GetVerdict("home_feed")).Enforcement.Should().Be("block");
-        split.Select(r => r.Outcome).Should().Equal(DecideOutcome.Recorded, DecideOutcome.Recorded, DecideOutcome.Disagreed);
+        split.Select(r => r.Outcome).Should().Equal(JobStepOutcome.Recorded, JobStepOutcome.Recorded, JobStepOutcome.Disagreed);
         split[^1].MovedTo.Should().Be("escalations");
         var escalations = cluster.GrainFactory.GetGrain<IQueueGrain>("escalations");
         (await escalations.GetMetrics()).Depth.Should().Be(1);

@@ -16,7 +16,7 @@ public sealed class HeldLabelReviewTests(PostgresFixture postgres)
     {
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("reviews_held"), "reviews-held", silos: 1);
         var queue = await SaveAsync(cluster.GrainFactory, Sample("spam"));
-        var routing = cluster.GrainFactory.GetGrain<IRoutingGrain>("default");
+        var routing = cluster.GrainFactory.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey);
         var refused = await routing.SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "Spam EN" }] }, 0, "user:lead");
         (await routing.SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", ReportReason = "held-label", Policy = "spam", Priority = 7 }] }, 0, "user:lead"))
             .Should().BeEmpty();
@@ -32,12 +32,12 @@ public sealed class HeldLabelReviewTests(PostgresFixture postgres)
         job.Request.Priority.Should().Be(7);
         job.Objects.Single().Fields["held labels"].Should().Be("1");
         var decided = await queue.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "no_action")));
-        decided.Outcome.Should().Be(DecideOutcome.Final);
+        decided.Outcome.Should().Be(JobStepOutcome.Final);
         (await partner.GetLabels()).Held.Should().HaveCount(1, "no_action writes no label, so the hold stands");
 
         await queue.Enqueue(Job("second-look", "user:partner"));
         var again = (await queue.LeaseNext(SpamReviewer("bob")))!;
-        (await queue.Decide(again.JobId, again.Token, Decision("bob", ("item", "suspend")))).Outcome.Should().Be(DecideOutcome.Final);
+        (await queue.Decide(again.JobId, again.Token, Decision("bob", ("item", "suspend")))).Outcome.Should().Be(JobStepOutcome.Final);
         var labels = await partner.GetLabels();
         labels.Held.Should().BeEmpty();
         labels.Live.Select(l => l.Source.System).Should().BeEquivalentTo(["spam-model", "warden-review"], "suspend (block) confirms the held block");

@@ -13,7 +13,7 @@ public sealed class QueueFailoverTests(PostgresFixture postgres)
 {
     private const int Jobs = 30;
 
-    private static string Describe(DecideResult result) =>
+    private static string Describe(JobStepResult result) =>
         string.Join("; ", [result.Outcome.ToString(), .. result.Errors.Select(e => $"{e.Field}: {e.Message}")]);
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class QueueFailoverTests(PostgresFixture postgres)
         {
             await Eventually.Succeeds(
                 async () => Describe(await queue.Decide(lease.JobId, lease.Token, Decision(lease.Reviewer, ("item", "remove")))),
-                outcome => outcome == nameof(DecideOutcome.Final) || outcome.Contains("lapsed") || outcome.Contains("not yours"),
+                outcome => outcome == nameof(JobStepOutcome.Final) || outcome.Contains("lapsed") || outcome.Contains("not yours"),
                 TimeSpan.FromSeconds(60), $"{lease.Reviewer}'s decision after failover");
         }
 
@@ -64,7 +64,7 @@ public sealed class QueueFailoverTests(PostgresFixture postgres)
             return await queue.GetMetrics();
         }, m => m.Depth == 0, TimeSpan.FromSeconds(60), "the queue draining");
 
-        decidedBeforeKill.Should().OnlyContain(r => r.Outcome == DecideOutcome.Final);
+        decidedBeforeKill.Should().OnlyContain(r => r.Outcome == JobStepOutcome.Final);
         await using var db = NpgsqlDataSource.Create(database);
         await using var finals = db.CreateCommand("SELECT job_id, count(*) FROM decisions WHERE kind = 'final' GROUP BY job_id");
         var perJob = new Dictionary<string, long>();

@@ -26,7 +26,7 @@ public sealed class QueueLeasingTests(PostgresFixture postgres)
         second.Version.Should().Be(2);
         (await queue.GetConfigVersion(1))!.TargetHandlingTime.Should().Be(TimeSpan.FromHours(4));
         (await queue.GetConfigVersions()).Select(v => (v.Version, v.SavedBy)).Should().Equal((1, "user:lead"), (2, "user:lead2"));
-        var directory = cluster.GrainFactory.GetGrain<IQueueDirectoryGrain>("default");
+        var directory = cluster.GrainFactory.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.DefaultKey);
         (await directory.ListFor(["spam-reviewers"])).Should().ContainSingle().Which.Version.Should().Be(2);
         (await directory.ListFor(["adult-reviewers"])).Should().BeEmpty();
     }
@@ -91,7 +91,7 @@ public sealed class QueueLeasingTests(PostgresFixture postgres)
         (await queue.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")) with { Labels = ["explicit"], Policies = ["porn"] }))
             .Errors.Should().ContainSingle().Which.Field.Should().Be("Token");
         var decided = await queue.Decide(returned!.JobId, returned.Token, Decision("bob", ("item", "remove")) with { Labels = ["explicit"], Policies = ["porn"] });
-        decided.Outcome.Should().Be(DecideOutcome.Recorded, "adult content needs two of three");
+        decided.Outcome.Should().Be(JobStepOutcome.Recorded, "adult content needs two of three");
         (await queue.LeaseNext(bob)).Should().BeNull("bob decided it already");
         (await queue.LeaseNext(ann))!.JobId.Should().Be(lease.JobId);
     }
@@ -115,7 +115,7 @@ public sealed class QueueLeasingTests(PostgresFixture postgres)
 
         (await restarted.GetMetrics()).Should().Match<QueueMetrics>(m => m.Depth == 2 && m.Leased == 1);
         (await restarted.LeaseNext(SpamReviewer("bob")))!.JobId.Should().NotBe(lease.JobId, "ann's lease was stored");
-        (await restarted.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")))).Outcome.Should().Be(DecideOutcome.Final);
+        (await restarted.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")))).Outcome.Should().Be(JobStepOutcome.Final);
     }
 
     private async Task<TestCluster> DeployAsync(string database) =>

@@ -42,7 +42,7 @@ internal static class ReviewFixtures
     };
 
     /// <summary>Leases the next job and decides it; the lease and the result.</summary>
-    public static async Task<(JobLease Lease, DecideResult Result)> LeaseAndDecideAsync(IQueueGrain queue, Reviewer reviewer, params (string Object, string Action)[] actions)
+    public static async Task<(JobLease Lease, JobStepResult Result)> LeaseAndDecideAsync(IQueueGrain queue, Reviewer reviewer, params (string Object, string Action)[] actions)
     {
         var lease = await queue.LeaseNext(reviewer);
         lease.Should().NotBeNull($"{reviewer.Id} should find a job");

@@ -75,7 +75,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
     {
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_routed"), "scoring-routed", silos: 1, Settings());
         var queue = await SaveAsync(cluster.GrainFactory, Sample("spam"));
-        var routing = cluster.GrainFactory.GetGrain<IRoutingGrain>("default");
+        var routing = cluster.GrainFactory.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey);
         (await routing.SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam", ReportReason = "model-uncertain", Priority = 3 }] }, 0, "user:lead"))
             .Should().BeEmpty();
 
@@ -103,7 +103,7 @@ public sealed class ScoringFlowTests(PostgresFixture postgres)
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_audit"), "scoring-audit", silos: 1, settings);
         using var meter = new ScoringMeterRecorder();
         await SaveAsync(cluster.GrainFactory, Sample("spam"));
-        (await cluster.GrainFactory.GetGrain<IRoutingGrain>("default").SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam" }] }, 0, "user:lead"))
+        (await cluster.GrainFactory.GetGrain<IRoutingGrain>(IRoutingGrain.DefaultKey).SetTable(new RoutingTable { Rules = [new RoutingRule { Queue = "spam-en", Policy = "spam" }] }, 0, "user:lead"))
             .Should().BeEmpty();
 
         var result = await cluster.GrainFactory.Content("pin:audited", "a1").Submit(Text("a1", ClearHam));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Labels.Import;
 

@@ -1,4 +1,5 @@
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Core.Labels.Import;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Abstractions.Bulk;
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Pages.Admin;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Core.Queues;
 using Warden.Silo.Ui;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Pages.Admin;
 

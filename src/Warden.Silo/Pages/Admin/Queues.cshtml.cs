@@ -12,5 +12,5 @@ public sealed class QueuesModel(IGrainFactory grains) : PageModel
     public IReadOnlyList<QueueSummary> Queues { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Queues = [.. (await grains.GetGrain<IQueueDirectoryGrain>("default").List()).OrderBy(q => q.Id, StringComparer.Ordinal)];
+        Queues = [.. (await grains.GetGrain<IQueueDirectoryGrain>(IQueueDirectoryGrain.DefaultKey).List()).OrderBy(q => q.Id, StringComparer.Ordinal)];
 }

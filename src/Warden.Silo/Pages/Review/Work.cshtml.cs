@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Silo.Ui;
+using Warden.Abstractions.Validation;
 
 namespace Warden.Silo.Pages.Review;
 
@@ -126,7 +126,7 @@ public sealed class WorkModel(IGrainFactory grains) : PageModel
     }
 
     /// <summary>Applies a decision, pass or escalation; on success the next job, else the same job with every reason.</summary>
-    private async Task<IActionResult> ActAsync(string queue, string job, string token, Func<IQueueGrain, Task<DecideResult>> act)
+    private async Task<IActionResult> ActAsync(string queue, string job, string token, Func<IQueueGrain, Task<JobStepResult>> act)
     {
         if (await AuthorizeAsync(queue) is { } refused)
         {

@@ -1,4 +1,4 @@
-namespace Warden.Core.Queues;
+namespace Warden.Core.Reviews;
 
 public enum ConsensusState
 {

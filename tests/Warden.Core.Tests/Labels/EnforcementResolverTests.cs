@@ -5,22 +5,22 @@ using static Warden.Core.Tests.Labels.Labels;
 
 namespace Warden.Core.Tests.Labels;
 
-public sealed class ConflictResolverTests
+public sealed class EnforcementResolverTests
 {
     private static readonly SurfaceDefinition Feed = new() { Name = "home_feed", FreshnessHalfLife = TimeSpan.FromDays(30) };
 
     [Fact]
     public void Freshness_halves_every_half_life()
     {
-        ConflictResolver.Freshness(TimeSpan.Zero, TimeSpan.FromDays(1)).Should().Be(1);
-        ConflictResolver.Freshness(TimeSpan.FromDays(1), TimeSpan.FromDays(1)).Should().BeApproximately(0.5, 1e-12);
-        ConflictResolver.Freshness(TimeSpan.FromDays(3), TimeSpan.FromDays(1)).Should().BeApproximately(0.125, 1e-12);
+        EnforcementResolver.Freshness(TimeSpan.Zero, TimeSpan.FromDays(1)).Should().Be(1);
+        EnforcementResolver.Freshness(TimeSpan.FromDays(1), TimeSpan.FromDays(1)).Should().BeApproximately(0.5, 1e-12);
+        EnforcementResolver.Freshness(TimeSpan.FromDays(3), TimeSpan.FromDays(1)).Should().BeApproximately(0.125, 1e-12);
     }
 
     [Fact]
     public void With_no_labels_the_mildest_enforcement_applies_and_nothing_wins()
     {
-        var decision = ConflictResolver.Resolve("pin:1", Feed, [], Catalog, Now);
+        var decision = EnforcementResolver.Resolve("pin:1", Feed, [], Catalog, Now);
 
         decision.Enforcement.Should().Be("allow");
         decision.Winner.Should().BeNull();
@@ -34,8 +34,8 @@ public sealed class ConflictResolverTests
         var labels = new[] { Human("block", "porn", age: TimeSpan.FromDays(3)), Automated("limit", "spam") };
         var search = new SurfaceDefinition { Name = "search", FreshnessHalfLife = TimeSpan.FromDays(1) };
 
-        var feed = ConflictResolver.Resolve("pin:1233211212", Feed, labels, Catalog, Now);
-        var searched = ConflictResolver.Resolve("pin:1233211212", search, labels, Catalog, Now);
+        var feed = EnforcementResolver.Resolve("pin:1233211212", Feed, labels, Catalog, Now);
+        var searched = EnforcementResolver.Resolve("pin:1233211212", search, labels, Catalog, Now);
 
         feed.Enforcement.Should().Be("block");
         feed.Winner!.Policy.Should().Be("porn");
@@ -53,7 +53,7 @@ public sealed class ConflictResolverTests
     {
         var labels = new[] { Automated("limit", system: "a"), Automated("block", system: "b") };
 
-        ConflictResolver.Resolve("pin:1", Feed, labels, Catalog, Now).Enforcement.Should().Be("block");
+        EnforcementResolver.Resolve("pin:1", Feed, labels, Catalog, Now).Enforcement.Should().Be("block");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ConflictResolverTests
         var catalog = new CatalogView(DefaultPolicyCatalog.Create() with { Sources = [new("old", 0.8), new("new", 0.2)] });
         var labels = new[] { Automated("block", "spam", system: "old", age: TimeSpan.FromDays(60)), Automated("block", "porn", system: "new") };
 
-        var decision = ConflictResolver.Resolve("pin:1", Feed, labels, catalog, Now);
+        var decision = EnforcementResolver.Resolve("pin:1", Feed, labels, catalog, Now);
 
         decision.Ranked[0].Score.Should().BeApproximately(decision.Ranked[1].Score, 1e-12);
         decision.Winner!.Source.System.Should().Be("new");
@@ -74,7 +74,7 @@ public sealed class ConflictResolverTests
     {
         var humansOnly = Feed with { Selector = new LabelSelectorSettings { IncludeKinds = [SourceKind.Human] } };
 
-        var decision = ConflictResolver.Resolve("pin:1", humansOnly, [Automated("block"), Human("limit")], Catalog, Now);
+        var decision = EnforcementResolver.Resolve("pin:1", humansOnly, [Automated("block"), Human("limit")], Catalog, Now);
 
         decision.Enforcement.Should().Be("limit");
         decision.Ranked.Should().ContainSingle();

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Warden.Abstractions.Labels;
+using Warden.Abstractions.Validation;
 
-namespace Warden.Core.Labels;
+namespace Warden.Core.Validation;
 
 /// <summary>
 /// Checks for the free text Warden stores. Anything may arrive (content under review is hostile), but
@@ -9,6 +9,13 @@ namespace Warden.Core.Labels;
 /// </summary>
 public static partial class TextRules
 {
+    /// <summary>Who did something (<c>user:42</c>, <c>svc:reports</c>, an API key's name): at most this long.</summary>
+    public const int MaxActorLength = 256;
+
+    /// <summary>Adds an error when <paramref name="actor"/> is missing, too long or not storable text.</summary>
+    public static void RequireActor(List<FieldError> errors, string? actor, string field = "Actor") =>
+        RequireText(errors, field, actor, MaxActorLength);
+
     /// <summary>Catalog names: lower-case words joined by _ or -, e.g. <c>hide_from_recommendations</c>.</summary>
     public static bool IsName(string? value) => value is not null && NamePattern().IsMatch(value);
 

@@ -8,10 +8,11 @@ using Warden.Core.Access;
 namespace Warden.Silo.Api;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer wdn_…</c> (or <c>X-Api-Key</c>) against the stored hash; the
-/// key's scopes become <c>scope</c> claims and its name the caller's identity (<c>key:&lt;name&gt;</c>).
+/// Authenticates bearer tokens of both kinds: API keys (<c>Authorization: Bearer wdn_…</c> or <c>X-Api-Key</c>,
+/// checked against the stored hash; the key's scopes become <c>scope</c> claims and its name the caller's
+/// identity, <c>key:&lt;name&gt;</c>) and people's API sessions (<c>wds_…</c>, their roles' scopes).
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys, AccountSessions sessions)
+public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys, AccountSessions sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

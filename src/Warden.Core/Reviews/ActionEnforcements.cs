@@ -1,6 +1,6 @@
 using Warden.Abstractions.Queues;
 
-namespace Warden.Core.Queues;
+namespace Warden.Core.Reviews;
 
 /// <summary>Which catalog enforcement, if any, a reviewer's action writes as a human label.</summary>
 public static class ActionEnforcements

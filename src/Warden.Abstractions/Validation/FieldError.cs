@@ -1,4 +1,4 @@
-namespace Warden.Abstractions.Labels;
+namespace Warden.Abstractions.Validation;
 
 /// <summary>One refused field and why, e.g. <c>Policy</c>: <c>unknown policy 'spma'</c>.</summary>
 [GenerateSerializer, Immutable, Alias("warden.labels.field-error")]

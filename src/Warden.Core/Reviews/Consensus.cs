@@ -1,6 +1,6 @@
 using Warden.Abstractions.Queues;
 
-namespace Warden.Core.Queues;
+namespace Warden.Core.Reviews;
 
 /// <summary>
 /// Multi-review: reviewers agree when they took the same actions on the same objects (labels and
@@ -18,7 +18,7 @@ public static class Consensus
             throw new ArgumentException("Each reviewer decides a job once.", nameof(decisions));
         }
 
-        var groups = decisions.GroupBy(ActionsKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(d => d.DecidedAt)).ToList();
+        var groups = Ranked(decisions);
         if (groups.Count == 0)
         {
             return new Result(ConsensusState.Pending, null);
@@ -44,6 +44,14 @@ public static class Consensus
             : groups.Any(g => g.Count() + remaining >= needed);
         return new Result(stillPossible ? ConsensusState.Pending : ConsensusState.Disagreed, null);
     }
+
+    /// <summary>The most common decision (ties: the one reached first), at its earliest; the last tier's answer.</summary>
+    public static ReviewDecision Plurality(IReadOnlyList<ReviewDecision> decisions) =>
+        Ranked(decisions).First().MinBy(d => d.DecidedAt)!;
+
+    /// <summary>Decisions grouped by their actions, the largest group first, ties by who decided first.</summary>
+    private static List<IGrouping<string, ReviewDecision>> Ranked(IReadOnlyList<ReviewDecision> decisions) =>
+        [.. decisions.GroupBy(ActionsKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(d => d.DecidedAt))];
 
     /// <summary>Order-insensitive: item→remove + owner→warn equals owner→warn + item→remove.</summary>
     public static string ActionsKey(ReviewDecision decision) =>

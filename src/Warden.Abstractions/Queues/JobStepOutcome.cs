@@ -1,7 +1,8 @@
 namespace Warden.Abstractions.Queues;
 
+/// <summary>Outcome of a <see cref="JobStepResult"/>; the alias keeps its stored and wire name.</summary>
 [GenerateSerializer, Alias("warden.queues.decide-outcome")]
-public enum DecideOutcome
+public enum JobStepOutcome
 {
     /// <summary>Refused (errors say why); a live lease stays with the reviewer.</summary>
     Rejected = 0,

@@ -1,8 +1,9 @@
 using Warden.Abstractions.Queues;
 using Warden.Core.Queues;
+using Warden.Core.Reviews;
 using static Warden.Core.Tests.Queues.QueueSamples;
 
-namespace Warden.Core.Tests.Queues;
+namespace Warden.Core.Tests.Reviews;
 
 public sealed class ConsensusTests
 {

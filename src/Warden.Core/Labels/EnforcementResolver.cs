@@ -7,7 +7,7 @@ namespace Warden.Core.Labels;
 /// Ranks the labels a surface selected into one enforcement: score = reputation(source) ×
 /// 0.5^(age / half-life); equal scores go to the more severe enforcement, then to the newer label.
 /// </summary>
-public static class ConflictResolver
+public static class EnforcementResolver
 {
     public static EnforcementDecision Resolve(string entity, SurfaceDefinition surface, IEnumerable<Label> labels, CatalogView catalog, DateTimeOffset now)
     {

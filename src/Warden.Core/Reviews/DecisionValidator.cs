@@ -1,9 +1,9 @@
-using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
-using Warden.Core.Labels;
+using Warden.Abstractions.Validation;
+using Warden.Core.Validation;
 
-namespace Warden.Core.Queues;
+namespace Warden.Core.Reviews;
 
 /// <summary>Checks a decision against the queue config version it is made under, naming every problem.</summary>
 public static class DecisionValidator
