@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Npgsql;
-using Warden.Client.Export;
+using Warden.Grains.Reviews;
 
 namespace Warden.Cli;
 

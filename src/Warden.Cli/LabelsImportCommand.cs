@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Warden.Client;
-using Warden.Client.Import;
+using Warden.Grains.Labels.Import;
 
 namespace Warden.Cli;
 

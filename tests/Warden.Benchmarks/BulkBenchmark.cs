@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Warden.Abstractions.Bulk;
-using Warden.Client.Import;
+using Warden.Grains.Labels.Import;
 using Warden.Testing;
 
 namespace Warden.Benchmarks;

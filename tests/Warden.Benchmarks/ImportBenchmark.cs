@@ -1,4 +1,4 @@
-using Warden.Client.Import;
+using Warden.Grains.Labels.Import;
 using Warden.Testing;
 
 namespace Warden.Benchmarks;

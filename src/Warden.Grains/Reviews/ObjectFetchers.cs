@@ -1,16 +1,16 @@
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Reviews;
-using Warden.Grains.Scoring;
+using Warden.Abstractions.Scoring;
 
 namespace Warden.Grains.Reviews;
 
 /// <summary>
 /// Fetches objects under review through the fetcher registered for their type; types without one are
 /// read from their entity grain (labels and trust). Either way the object's latest submitted content is
-/// attached from the content store, unless the fetcher brought its own. A fetcher that fails shows its
+/// attached from scoring's content reader, unless the fetcher brought its own. A fetcher that fails shows its
 /// error, not a broken job.
 /// </summary>
-public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains, IContentStore content)
+public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainFactory grains)
 {
     private readonly Dictionary<string, IObjectFetcher> _byType = fetchers.ToDictionary(f => f.ObjectType, StringComparer.Ordinal);
 
@@ -56,20 +56,5 @@ public sealed class ObjectFetchers(IEnumerable<IObjectFetcher> fetchers, IGrainF
         return new FetchedObject(reviewObject, fields, labels.Live);
     }
 
-    private async Task<ObjectContent?> LatestContentAsync(string entity)
-    {
-        if (await content.LatestAsync(entity) is not var (record, imageNames))
-        {
-            return null;
-        }
-
-        // Keyword evidence reads "<rule set>: <term>"; the page highlights the term where it occurs.
-        var keywords = record.Verdict?.Categories
-            .SelectMany(c => c.Evidence)
-            .Where(e => e.Kind == "keyword")
-            .Select(e => e.Detail.Split(": ", 2)[^1])
-            .Distinct(StringComparer.Ordinal)
-            .ToList() ?? [];
-        return new ObjectContent(record.Submission.IdempotencyKey, record.Submission.Text, [.. imageNames.Select((n, i) => n ?? $"image {i + 1}")], keywords);
-    }
+    private Task<ObjectContent?> LatestContentAsync(string entity) => grains.GetGrain<IContentReaderGrain>(0).Latest(entity);
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 using Warden.Abstractions.Access;
-using Warden.Client.Export;
+using Warden.Grains.Reviews;
 
 namespace Warden.Silo.Api;
 

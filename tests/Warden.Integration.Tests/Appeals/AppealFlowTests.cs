@@ -6,7 +6,7 @@ using Warden.Abstractions.Policies;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Strikes;
-using Warden.Client.Export;
+using Warden.Grains.Reviews;
 using Warden.Integration.Tests.Infrastructure;
 using static Warden.Integration.Tests.Reviews.ReviewFixtures;
 

@@ -1,7 +1,7 @@
 using Orleans.TestingHost;
 using Warden.Abstractions.Bulk;
 using Warden.Abstractions.Labels;
-using Warden.Client.Import;
+using Warden.Grains.Labels.Import;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 using static Warden.Integration.Tests.Reviews.ReviewFixtures;

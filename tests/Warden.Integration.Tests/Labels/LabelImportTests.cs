@@ -1,6 +1,6 @@
 using Npgsql;
 using Warden.Abstractions.Labels;
-using Warden.Client.Import;
+using Warden.Grains.Labels.Import;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 using Xunit.Abstractions;

@@ -4,7 +4,7 @@ using Warden.Abstractions.Labels;
 using Warden.Core.Labels.Import;
 using Warden.Abstractions.Validation;
 
-namespace Warden.Client.Import;
+namespace Warden.Grains.Labels.Import;
 
 /// <summary>
 /// Loads a label file into the cluster. Rows are read in chunks; within a chunk each entity's rows go

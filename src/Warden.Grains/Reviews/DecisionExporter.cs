@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 
-namespace Warden.Client.Export;
+namespace Warden.Grains.Reviews;
 
 /// <summary>
 /// The decisions log as training data, one JSON object per line (content references, actions, labels,

@@ -1,6 +1,6 @@
 using Warden.Abstractions.Labels;
 
-namespace Warden.Client.Import;
+namespace Warden.Grains.Labels.Import;
 
 /// <summary>What an import did, row by row outcome; rejected rows are listed in the rejected-rows file.</summary>
 public sealed record ImportReport(long Rows, IReadOnlyDictionary<LabelWriteOutcome, long> Outcomes, TimeSpan Elapsed, string RejectedRowsPath)

@@ -1,4 +1,4 @@
-namespace Warden.Client.Import;
+namespace Warden.Grains.Labels.Import;
 
 public sealed record LabelImportOptions
 {
