@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Actions;
 using Warden.Grains.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Actions;
 
@@ -31,7 +32,7 @@ public sealed class ActionDispatcher(IOptions<ActionDeliveryOptions> options) : 
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
             {
-                Content = JsonContent.Create(Payload(delivery), options: LabelJson.Options),
+                Content = JsonContent.Create(Payload(delivery), options: StoredJson.Options),
             };
             request.Headers.Add("Idempotency-Key", delivery.IdempotencyKey);
             using var response = await _http.SendAsync(request, cancellationToken);

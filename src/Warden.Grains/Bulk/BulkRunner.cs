@@ -3,6 +3,7 @@ using Warden.Abstractions.Bulk;
 using Warden.Abstractions.Labels;
 using Warden.Core.Bulk;
 using Warden.Grains.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Bulk;
 
@@ -98,14 +99,14 @@ public sealed partial class BulkRunner(PostgresBulkStore store, IGrainFactory gr
         }
 
         var result = await grain.RemoveLabel(removed!, actor, $"bulk {operation.Id}: {operation.Action.Reason}");
-        return Outcome(entity, result, BulkOutcome.Applied, BulkOutcome.Skipped, BulkOutcome.Failed, LabelJson.Write(current));
+        return Outcome(entity, result, BulkOutcome.Applied, BulkOutcome.Skipped, BulkOutcome.Failed, StoredJson.Write(current));
     }
 
     private async Task<(string, BulkOutcome, string?, string?)> UndoOneAsync(BulkOperationInfo operation, (string Entity, string? Previous) item, string actor)
     {
         var grain = grains.GetGrain<IEntityGrain>(item.Entity);
         var result = item.Previous is { } previous
-            ? await grain.WriteLabel(LabelJson.Read(previous), actor)
+            ? await grain.WriteLabel(StoredJson.Read<Label>(previous), actor)
             : await grain.RemoveLabel(BulkRules.SourceFor(operation.Id), actor, $"undo of bulk {operation.Id}");
         return Outcome(item.Entity, result, BulkOutcome.Undone, BulkOutcome.UndoSkipped, BulkOutcome.UndoFailed, null);
     }

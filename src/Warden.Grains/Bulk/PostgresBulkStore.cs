@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Warden.Abstractions.Bulk;
 using Warden.Core.Bulk;
 using Warden.Grains.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Bulk;
 
@@ -152,8 +153,8 @@ public sealed class PostgresBulkStore(NpgsqlDataSource db)
             rows.Add(new BulkOperationInfo
             {
                 Id = reader.GetString(0),
-                Query = JsonSerializer.Deserialize<BulkQuery>(reader.GetString(1), LabelJson.Options)!,
-                Action = JsonSerializer.Deserialize<BulkAction>(reader.GetString(2), LabelJson.Options)!,
+                Query = JsonSerializer.Deserialize<BulkQuery>(reader.GetString(1), StoredJson.Options)!,
+                Action = JsonSerializer.Deserialize<BulkAction>(reader.GetString(2), StoredJson.Options)!,
                 Actor = reader.GetString(3),
                 Status = (BulkStatus)reader.GetInt16(4),
                 Matched = reader.GetInt64(5),
@@ -176,5 +177,5 @@ public sealed class PostgresBulkStore(NpgsqlDataSource db)
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, LabelJson.Options);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, StoredJson.Options);
 }

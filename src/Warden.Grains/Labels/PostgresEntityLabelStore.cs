@@ -6,6 +6,7 @@ using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
 using Warden.Core.Runtime;
 using Warden.Grains.Events;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Labels;
 
@@ -58,7 +59,7 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
         command.Parameters.AddWithValue(entity);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? (JsonSerializer.Deserialize<EntityLabelState>(reader.GetString(0), LabelJson.Options)!, reader.GetInt32(1))
+            ? (JsonSerializer.Deserialize<EntityLabelState>(reader.GetString(0), StoredJson.Options)!, reader.GetInt32(1))
             : (new EntityLabelState(), 0);
     }
 
@@ -66,7 +67,7 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
     {
         // Serialized here, in the grain's turn: the state object changes again once the grain moves on.
         var outbox = events.Select(e => (e.EventId, _outbox.Serialize(e))).ToList();
-        var saved = await _writer.SubmitAsync(new Write(entity, JsonSerializer.Serialize(state, LabelJson.Options), expectedVersion, changes, outbox));
+        var saved = await _writer.SubmitAsync(new Write(entity, JsonSerializer.Serialize(state, StoredJson.Options), expectedVersion, changes, outbox));
         if (saved is not null && outbox.Count > 0)
         {
             _signal.Nudge();

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Labels;
 
@@ -29,12 +30,12 @@ public sealed class PostgresLabelHistory(NpgsqlDataSource db) : ILabelHistory
     /// <summary>The columns after <c>entity</c>, as arrays in table order, for an unnest insert.</summary>
     internal static void AddHistoryColumns(NpgsqlCommand command, IReadOnlyList<LabelChange> changes)
     {
-        Add(command, changes.Select(c => LabelJson.KindName(c.Kind)));
+        Add(command, changes.Select(c => LabelChangeKinds.Name(c.Kind)));
         Add(command, changes.Select(c => c.Label.Source.Key));
         Add(command, changes.Select(c => c.Label.Policy));
         Add(command, changes.Select(c => c.Label.Enforcement));
-        Add(command, changes.Select(c => LabelJson.Write(c.Label)));
-        Add(command, changes.Select(c => c.Previous is null ? null : LabelJson.Write(c.Previous)));
+        Add(command, changes.Select(c => StoredJson.Write(c.Label)));
+        Add(command, changes.Select(c => c.Previous is null ? null : StoredJson.Write(c.Previous)));
         Add(command, changes.Select(c => c.Actor));
         Add(command, changes.Select(c => c.Reason));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. changes.Select(c => c.At)] });
@@ -52,9 +53,9 @@ public sealed class PostgresLabelHistory(NpgsqlDataSource db) : ILabelHistory
             changes.Add(new LabelChange
             {
                 Entity = reader.GetString(0),
-                Kind = LabelJson.ParseKind(reader.GetString(1)),
-                Label = LabelJson.Read(reader.GetString(2)),
-                Previous = reader.IsDBNull(3) ? null : LabelJson.Read(reader.GetString(3)),
+                Kind = LabelChangeKinds.Parse(reader.GetString(1)),
+                Label = StoredJson.Read<Label>(reader.GetString(2)),
+                Previous = reader.IsDBNull(3) ? null : StoredJson.Read<Label>(reader.GetString(3)),
                 Actor = reader.GetString(4),
                 Reason = reader.IsDBNull(5) ? null : reader.GetString(5),
                 At = reader.GetFieldValue<DateTimeOffset>(6),

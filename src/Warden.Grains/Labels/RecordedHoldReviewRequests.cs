@@ -1,5 +1,6 @@
 using Npgsql;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Labels;
 
@@ -23,7 +24,7 @@ public sealed class RecordedHoldReviewRequests(NpgsqlDataSource db) : IHoldRevie
                     """);
                 open.Parameters.AddWithValue(change.Entity);
                 open.Parameters.AddWithValue(change.Label.Source.Key);
-                open.Parameters.AddWithValue(LabelJson.Write(change.Label));
+                open.Parameters.AddWithValue(StoredJson.Write(change.Label));
                 open.Parameters.AddWithValue(change.At);
                 await open.ExecuteNonQueryAsync();
             }
@@ -35,10 +36,10 @@ public sealed class RecordedHoldReviewRequests(NpgsqlDataSource db) : IHoldRevie
                     """);
                 close.Parameters.AddWithValue(change.Entity);
                 close.Parameters.AddWithValue(change.Label.Source.Key);
-                close.Parameters.AddWithValue(LabelJson.KindName(change.Kind));
+                close.Parameters.AddWithValue(LabelChangeKinds.Name(change.Kind));
                 close.Parameters.AddWithValue(change.At);
                 close.Parameters.AddWithValue(change.Actor);
-                close.Parameters.AddWithValue(LabelJson.Write(change.Label));
+                close.Parameters.AddWithValue(StoredJson.Write(change.Label));
                 await close.ExecuteNonQueryAsync();
             }
         }

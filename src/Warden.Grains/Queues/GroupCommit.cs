@@ -1,4 +1,5 @@
 using Warden.Abstractions.Queues;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Queues;
 
@@ -43,7 +44,7 @@ public sealed class GroupCommit(string queue, IQueueJobStore store)
             _next = null;
 
             // Serialized now, in the grain's turn: the jobs are mutable and change while the write is out.
-            var batch = _dirty.Select(d => (d.Key, d.Value is null ? null : QueueJobJson.Write(d.Value))).ToList();
+            var batch = _dirty.Select(d => (d.Key, d.Value is null ? null : StoredJson.Write(d.Value))).ToList();
             _dirty = new Dictionary<string, QueuedJob?>(StringComparer.Ordinal);
             try
             {

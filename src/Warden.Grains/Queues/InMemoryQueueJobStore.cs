@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Warden.Abstractions.Queues;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Queues;
 
@@ -13,7 +14,7 @@ public sealed class InMemoryQueueJobStore : IQueueJobStore
         var state = new QueueJobsState();
         foreach (var json in _queues.GetOrAdd(queue, _ => new()).Values)
         {
-            var job = QueueJobJson.Read(json);
+            var job = StoredJson.Read<QueuedJob>(json);
             state.Jobs[job.JobId] = job;
         }
 

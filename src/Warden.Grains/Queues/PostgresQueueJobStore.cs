@@ -1,5 +1,6 @@
 using Npgsql;
 using Warden.Abstractions.Queues;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Queues;
 
@@ -21,7 +22,7 @@ public sealed class PostgresQueueJobStore(NpgsqlDataSource db) : IQueueJobStore
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var job = QueueJobJson.Read(reader.GetString(0));
+            var job = StoredJson.Read<QueuedJob>(reader.GetString(0));
             state.Jobs[job.JobId] = job;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Reviews;
 
@@ -9,11 +10,11 @@ public sealed class InMemoryReviewJobStore : IReviewJobStore
     private readonly ConcurrentDictionary<string, (string Json, int Version)> _jobs = new(StringComparer.Ordinal);
 
     public Task<(ReviewJobState State, int Version)> ReadAsync(string jobId) =>
-        Task.FromResult(_jobs.TryGetValue(jobId, out var stored) ? (ReviewJobJson.Read(stored.Json), stored.Version) : (new ReviewJobState(), 0));
+        Task.FromResult(_jobs.TryGetValue(jobId, out var stored) ? (StoredJson.Read<ReviewJobState>(stored.Json), stored.Version) : (new ReviewJobState(), 0));
 
     public Task<int> WriteAsync(string jobId, ReviewJobState state, int expectedVersion)
     {
-        var json = ReviewJobJson.Write(state);
+        var json = StoredJson.Write(state);
         var saved = expectedVersion == 0
             ? _jobs.TryAdd(jobId, (json, 1))
             : _jobs.TryGetValue(jobId, out var current) && current.Version == expectedVersion && _jobs.TryUpdate(jobId, (json, expectedVersion + 1), current);

@@ -3,6 +3,7 @@ using Npgsql;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Grains.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Reviews;
 
@@ -104,7 +105,7 @@ public sealed class PostgresDecisionLog(NpgsqlDataSource db) : IDecisionLog
         return rows;
     }
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, LabelJson.Options);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, StoredJson.Options);
 
-    private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, LabelJson.Options)!;
+    private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, StoredJson.Options)!;
 }

@@ -1,6 +1,7 @@
 using Npgsql;
 using Orleans.Storage;
 using Warden.Core.Runtime;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Reviews;
 
@@ -29,11 +30,11 @@ public sealed class PostgresReviewJobStore : IReviewJobStore
         await using var command = _db.CreateCommand("SELECT state, version FROM review_jobs WHERE job_id = $1");
         command.Parameters.AddWithValue(jobId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (ReviewJobJson.Read(reader.GetString(0)), reader.GetInt32(1)) : (new ReviewJobState(), 0);
+        return await reader.ReadAsync() ? (StoredJson.Read<ReviewJobState>(reader.GetString(0)), reader.GetInt32(1)) : (new ReviewJobState(), 0);
     }
 
     public async Task<int> WriteAsync(string jobId, ReviewJobState state, int expectedVersion) =>
-        await _writer.SubmitAsync((jobId, ReviewJobJson.Write(state), expectedVersion))
+        await _writer.SubmitAsync((jobId, StoredJson.Write(state), expectedVersion))
         ?? throw new InconsistentStateException($"Review job {jobId} changed elsewhere (expected version {expectedVersion}); it reloads.");
 
     private async Task<IReadOnlyList<int?>> WriteBatchAsync(IReadOnlyList<(string JobId, string Json, int Expected)> batch)

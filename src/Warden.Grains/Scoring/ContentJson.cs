@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Warden.Abstractions.Scoring;
 using Warden.Grains.Labels;
+using Warden.Grains.Runtime;
 
 namespace Warden.Grains.Scoring;
 
@@ -8,7 +9,7 @@ namespace Warden.Grains.Scoring;
 public static class ContentJson
 {
     // The stored-JSON conventions every Warden table uses.
-    private static JsonSerializerOptions Options => LabelJson.Options;
+    private static JsonSerializerOptions Options => StoredJson.Options;
 
     public static string Write(ContentRecord record) =>
         JsonSerializer.Serialize(record with { Submission = record.Submission with { Images = [] } }, Options);

@@ -1,4 +1,3 @@
-using Warden.Core.Hosting;
 
 namespace Warden.Silo.Hosting;
 

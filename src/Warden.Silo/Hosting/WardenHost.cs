@@ -1,5 +1,4 @@
 using Orleans.Dashboard;
-using Warden.Core.Hosting;
 using Warden.Silo.Api;
 
 namespace Warden.Silo.Hosting;

@@ -8,7 +8,6 @@ using Warden.Grains.Actions;
 using Warden.Grains.Runtime;
 using Warden.Grains.Scoring;
 using Warden.Abstractions.Scoring;
-using Warden.Core.Hosting;
 using Warden.Core.Validation;
 
 namespace Warden.Silo.Hosting;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Warden.Abstractions.Runtime;
-using Warden.Core.Hosting;
 using Warden.Silo.Hosting;
 
 namespace Warden.Integration.Tests.Infrastructure;

@@ -7,10 +7,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Warden.Abstractions.Runtime;
-using Warden.Core.Hosting;
+using Warden.Silo.Hosting;
 using Warden.Grains;
 using Warden.Grains.Runtime;
-using Warden.Silo.Hosting;
 
 namespace Warden.Integration.Tests.Storage;
 

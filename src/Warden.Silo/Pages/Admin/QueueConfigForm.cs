@@ -4,7 +4,7 @@ using Warden.Abstractions.Labels;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Validation;
 
-namespace Warden.Core.Queues;
+namespace Warden.Silo.Pages.Admin;
 
 /// <summary>
 /// A queue config as a team lead edits it in the browser: plain fields, and one line per object type,

@@ -1,7 +1,8 @@
 using Warden.Abstractions.Queues;
 using Warden.Core.Queues;
+using Warden.Silo.Pages.Admin;
 
-namespace Warden.Core.Tests.Queues;
+namespace Warden.Integration.Tests.Admin;
 
 public sealed class QueueConfigFormTests
 {
@@ -12,7 +13,7 @@ public sealed class QueueConfigFormTests
     [InlineData("appeals")]
     public void Every_sample_queue_survives_the_form_unchanged(string name)
     {
-        var config = QueueSamples.Load(name);
+        var config = Warden.Integration.Tests.Reviews.ReviewFixtures.Sample(name);
 
         var (read, errors) = QueueConfigForm.From(config).ToConfig();
 
@@ -23,7 +24,7 @@ public sealed class QueueConfigFormTests
     [Fact]
     public void The_line_syntax_reads_keys_enforcements_mandatory_labels_and_areas()
     {
-        var form = QueueConfigForm.From(QueueSamples.Load("spam")) with
+        var form = QueueConfigForm.From(Warden.Integration.Tests.Reviews.ReviewFixtures.Sample("spam")) with
         {
             ObjectTypes = "pin: remove(r)=block, limit, approve(a)=allow\nuser: warn(w)",
             Labels = "scam (2)\nexplicit (e) *",
@@ -47,7 +48,7 @@ public sealed class QueueConfigFormTests
     [Fact]
     public void Every_unreadable_line_and_field_is_named()
     {
-        var form = QueueConfigForm.From(QueueSamples.Load("spam")) with
+        var form = QueueConfigForm.From(Warden.Integration.Tests.Reviews.ReviewFixtures.Sample("spam")) with
         {
             ObjectTypes = "pin remove\nuser: warn(w)(x)",
             Labels = "no key here",

@@ -1,6 +1,7 @@
 using Warden.Core.Queues;
+using Warden.Silo.Pages.Admin;
 
-namespace Warden.Core.Tests.Queues;
+namespace Warden.Integration.Tests.Admin;
 
 public sealed class ConfigDiffTests
 {

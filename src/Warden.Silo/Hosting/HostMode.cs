@@ -1,4 +1,4 @@
-namespace Warden.Core.Hosting;
+namespace Warden.Silo.Hosting;
 
 /// <summary>How a Warden silo keeps its state.</summary>
 public enum HostMode

@@ -1,4 +1,4 @@
-namespace Warden.Core.Queues;
+namespace Warden.Silo.Pages.Admin;
 
 public enum DiffKind
 {

@@ -1,6 +1,6 @@
-using Warden.Core.Hosting;
+using Warden.Silo.Hosting;
 
-namespace Warden.Core.Tests.Hosting;
+namespace Warden.Integration.Tests.Hosting;
 
 public sealed class HostSettingsTests
 {

@@ -1,4 +1,4 @@
-namespace Warden.Core.Hosting;
+namespace Warden.Silo.Hosting;
 
 /// <summary>
 /// The settings of one silo process, bound from the <c>Warden</c> configuration section
