@@ -6,4 +6,13 @@ public sealed class AppealOptions
     public const string SectionName = "Warden:Appeals";
 
     public string Queue { get; set; } = "appeals";
+
+    /// <summary>Every problem with the settings, for start-up.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Warden.Core.Validation.TextRules.IsName(Queue))
+        {
+            yield return $"{SectionName}:Queue must be a queue id";
+        }
+    }
 }

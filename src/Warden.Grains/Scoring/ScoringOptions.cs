@@ -55,4 +55,28 @@ public sealed class ScoringOptions
     public CategoryPolicy PolicyFor(string category) => Categories.TryGetValue(category, out var policy) ? policy : DefaultPolicy;
 
     private static readonly CategoryPolicy DefaultPolicy = new();
+
+    /// <summary>Every problem with the settings, for start-up.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (MaxBatch <= 0)
+        {
+            yield return $"{SectionName}:MaxBatch must be positive";
+        }
+
+        if (IntraOpThreads <= 0)
+        {
+            yield return $"{SectionName}:IntraOpThreads must be positive";
+        }
+
+        if (ModelDeadline <= TimeSpan.Zero)
+        {
+            yield return $"{SectionName}:ModelDeadline must be positive";
+        }
+
+        if (RecoveryPeriod < TimeSpan.FromSeconds(1))
+        {
+            yield return $"{SectionName}:RecoveryPeriod must be at least a second";
+        }
+    }
 }

@@ -33,19 +33,7 @@ public static class WardenSiloBuilderExtensions
         silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Warden:Membership"));
         silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Warden:Reminders"));
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddWardenGrainServices(settings.Mode == HostMode.Cluster ? settings.ConnectionString : null);
-        silo.Services.AddOptions<ActionDeliveryOptions>()
-            .Bind(silo.Configuration.GetSection(ActionDeliveryOptions.SectionName))
-            .Validate(o => !o.Problems().Any(), "Warden:Actions is invalid: check the endpoint URLs, MaxAttempts and backoff")
-            .ValidateOnStart();
-        silo.Services.AddOptions<ScoringOptions>()
-            .Bind(silo.Configuration.GetSection(ScoringOptions.SectionName))
-            .Validate(o => o.MaxBatch > 0 && o.IntraOpThreads > 0 && o.ModelDeadline > TimeSpan.Zero && o.RecoveryPeriod >= TimeSpan.FromSeconds(1), "Warden:Scoring is invalid: MaxBatch, IntraOpThreads and ModelDeadline must be positive, RecoveryPeriod at least a second")
-            .ValidateOnStart();
-        silo.Services.AddOptions<Warden.Grains.Appeals.AppealOptions>()
-            .Bind(silo.Configuration.GetSection(Warden.Grains.Appeals.AppealOptions.SectionName))
-            .Validate(o => Warden.Core.Validation.TextRules.IsName(o.Queue), "Warden:Appeals:Queue must be a queue id")
-            .ValidateOnStart();
+        silo.Services.AddWardenGrainServices(settings.Mode == HostMode.Cluster ? settings.ConnectionString : null, silo.Configuration);
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).Start());
         silo.AddPlacementDirector<SiloKeyPlacement, SiloKeyPlacementDirector>();
         silo.AddBroadcastChannel(SiloBroadcast.ProviderName, o => o.FireAndForgetDelivery = false);
