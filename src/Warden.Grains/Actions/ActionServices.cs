@@ -11,6 +11,7 @@ public static class ActionServices
     {
         services.AddFeatureOptions<ActionDeliveryOptions>(configuration, ActionDeliveryOptions.SectionName, o => o.Problems());
         services.AddSingleton<ActionDispatcher>();
+        services.AddSingleton<ActionDeliveryRound>();
         return services;
     }
 }

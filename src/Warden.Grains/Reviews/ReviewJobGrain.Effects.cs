@@ -5,10 +5,10 @@ using Warden.Abstractions.Quality;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Strikes;
-using Warden.Core.Actions;
 using Warden.Core.Appeals;
 using Warden.Core.Quality;
 using Warden.Core.Reviews;
+using Warden.Grains.Actions;
 
 namespace Warden.Grains.Reviews;
 
@@ -128,36 +128,12 @@ public sealed partial class ReviewJobGrain
     /// </summary>
     private async Task AttemptDueActionsAsync(bool force, bool store)
     {
-        var options = dispatcher.Options;
         var now = clock.GetUtcNow();
-        for (var i = 0; i < State.Actions.Count; i++)
+        foreach (var attempt in await deliveries.RunAsync(State.Actions, force))
         {
-            var action = State.Actions[i];
-            if (action.State != ActionDeliveryState.Pending || !force && action.NextAttemptAt > now)
-            {
-                continue;
-            }
-
-            var (outcome, error) = await dispatcher.SendAsync(action, CancellationToken.None);
-            var attempts = action.Attempts + 1;
-            if (outcome == ActionDeliveryState.Pending && attempts >= options.MaxAttempts)
-            {
-                outcome = ActionDeliveryState.DeadLettered;
-            }
-
-            var delay = Backoff.After(attempts, options.InitialBackoff, options.MaxBackoff, Random.Shared.NextDouble());
-            State.Actions[i] = action with
-            {
-                State = outcome,
-                Attempts = attempts,
-                LastError = error,
-                NextAttemptAt = outcome == ActionDeliveryState.Pending ? now + delay : null,
-            };
-            Record($"action-{outcome.ToString().ToLowerInvariant()}", "warden", $"{action.Object.Entity} {action.Action} (attempt {attempts}){(error is null ? "" : ": " + error)}");
-            if (outcome == ActionDeliveryState.DeadLettered)
-            {
-                await GrainFactory.GetGrain<IActionDeadLetterGrain>(IActionDeadLetterGrain.DefaultKey).Add(State.Actions[i]);
-            }
+            var delivery = attempt.Delivery;
+            Record($"action-{delivery.State.ToString().ToLowerInvariant()}", "warden",
+                $"{delivery.Object.Entity} {delivery.Action} (attempt {delivery.Attempts}){(delivery.LastError is null ? "" : ": " + delivery.LastError)}");
         }
 
         var unsettled = State.Actions.Any(a => a.State is ActionDeliveryState.Pending or ActionDeliveryState.DeadLettered);
@@ -179,8 +155,7 @@ public sealed partial class ReviewJobGrain
 
     private async Task ScheduleNextAttemptAsync(DateTimeOffset now)
     {
-        var next = State.Actions.Where(a => a.State == ActionDeliveryState.Pending).Min(a => a.NextAttemptAt);
-        if (next is { } due)
+        if (ActionDeliveryRound.NextAttemptAt(State.Actions) is { } due)
         {
             var wait = due - now;
             var minimum = reminderOptions.Value.MinimumReminderPeriod;

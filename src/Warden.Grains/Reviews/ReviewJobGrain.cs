@@ -18,7 +18,7 @@ namespace Warden.Grains.Reviews;
 public sealed partial class ReviewJobGrain(
     IReviewJobStore store,
     IDecisionLog decisionLog,
-    ActionDispatcher dispatcher,
+    ActionDeliveryRound deliveries,
     ObjectFetchers fetchers,
     CatalogCache catalogs,
     IOptions<ReminderOptions> reminderOptions,

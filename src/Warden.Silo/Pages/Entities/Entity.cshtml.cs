@@ -7,7 +7,7 @@ using Warden.Abstractions.Reviews;
 using Warden.Core.Labels;
 using Warden.Silo.Ui;
 
-namespace Warden.Silo.Pages.History;
+namespace Warden.Silo.Pages.Entities;
 
 /// <summary>
 /// An entity's whole story: its live and held labels, every label change, the review decisions on jobs that

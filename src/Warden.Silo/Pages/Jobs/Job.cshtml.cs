@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Abstractions.Reviews;
 using Warden.Silo.Ui;
 
-namespace Warden.Silo.Pages.History;
+namespace Warden.Silo.Pages.Jobs;
 
 /// <summary>Everything about one job: what was reviewed and why, each decision (who, when, what), its history and its actions.</summary>
 [Authorize(Policy = UiPolicies.Reviewer)]
