@@ -23,12 +23,7 @@ public static class ApiRegistration
         builder.Services.AddSingleton<AccountSessions>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Warden HTTP facade";
-            document.Info.Description = "Labels, enforcement, content submission, scoring, queues and routing. Authenticate with 'Authorization: Bearer <API key>'; errors are application/problem+json.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiDocumentName, ApiDocument.Configure);
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<ArgumentExceptionHandler>();
         builder.Services.AddExceptionHandler<BindingExceptionHandler>();
