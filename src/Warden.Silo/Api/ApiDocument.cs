@@ -38,14 +38,47 @@ public static class ApiDocument
             document.Tags = new HashSet<OpenApiTag>(ApiOperations.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, context, _) =>
+        // A nullable member may be left out of a body (the facade reads it as null), so it is not "required",
+        // whatever the record's constructor says.
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+            {
+                foreach (var name in required.Where(n => properties.TryGetValue(n, out var p) && p.Type is { } type && type.HasFlag(JsonSchemaType.Null)).ToList())
+                {
+                    required.Remove(name);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(async (operation, context, cancellationToken) =>
         {
             var description = context.Description;
+            operation.Responses ??= new OpenApiResponses();
             if (ApiOperations.ByRoute.TryGetValue($"{description.HttpMethod} {description.RelativePath?.TrimEnd('/')}", out var known))
             {
                 operation.OperationId = known.Id;
                 operation.Summary = known.Summary;
                 operation.Tags = new HashSet<OpenApiTagReference> { new(known.Tag, context.Document) };
+                if (known.Request is { } request)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(request, null, cancellationToken) } },
+                    };
+                }
+
+                if (known.Response is { } response)
+                {
+                    operation.Responses.Remove("200");
+                    operation.Responses[known.Status] = new OpenApiResponse
+                    {
+                        Description = known.Status == "200" ? "OK" : known.Status == "201" ? "Created" : "Accepted",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(response, null, cancellationToken) } },
+                    };
+                }
             }
 
             var metadata = description.ActionDescriptor.EndpointMetadata;
@@ -54,7 +87,6 @@ public static class ApiDocument
             operation.Security = anonymous
                 ? []
                 : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = scopes }];
-            operation.Responses ??= new OpenApiResponses();
             Problem(operation, "400", "The request names a bad field or parameter (problem+json lists each)");
             if (!anonymous)
             {
@@ -63,7 +95,6 @@ public static class ApiDocument
             }
 
             Problem(operation, "429", "Too many requests: wait for Retry-After");
-            return Task.CompletedTask;
         });
     }
 

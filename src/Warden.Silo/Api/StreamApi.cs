@@ -27,7 +27,10 @@ public static class StreamApi
         deadLetters.MapPost("/replay", async (long[]? id, IGrainFactory grains) =>
         {
             var replayed = await grains.GetGrain<IStreamDeadLettersGrain>(IStreamDeadLettersGrain.DefaultKey).Replay([.. id ?? []]);
-            return Results.Ok(new { replayed });
+            return Results.Ok(new ReplayResult(replayed));
         });
     }
+
+    /// <summary>How many dead-lettered events were handed back to their streams.</summary>
+    public sealed record ReplayResult(int Replayed);
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Warden.Abstractions.Access;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 using static Warden.Integration.Tests.Api.ApiKeyFixtures;
@@ -63,7 +63,7 @@ public sealed class OpenApiDocumentTests(PostgresFixture postgres)
         await File.WriteAllTextAsync(file, text);
         try
         {
-            var (exitCode, report, log) = await LintAsync(file);
+            var (exitCode, report, log) = await NodeTools.RunAsync(NodeTools.Bin("redocly"), ["lint", file, "--format=json", "--max-problems=1000"]);
             var totals = JsonDocument.Parse(report).RootElement.GetProperty("totals");
             totals.GetProperty("errors").GetInt32().Should().Be(0, $"redocly lint (recommended rules) reports no error; exit {exitCode}: {report} {log}");
         }
@@ -73,17 +73,61 @@ public sealed class OpenApiDocumentTests(PostgresFixture postgres)
         }
     }
 
-    /// <summary>Runs the Redocly CLI installed with the npm assets (deploy/assets/install.sh) on the document.</summary>
-    private static async Task<(int ExitCode, string Report, string Log)> LintAsync(string file)
+    [Fact]
+    public async Task A_client_generated_from_the_document_is_typed_end_to_end_and_works_against_a_silo()
     {
-        var cli = Path.Combine(Warden.Scoring.ScoringAssets.Locate(), ".bin", "redocly");
-        var info = new ProcessStartInfo(cli, ["lint", file, "--format=json", "--max-problems=1000"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["REDOCLY_TELEMETRY"] = "off";
-        info.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
+        await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("api_generated_client"), "api-generated-client");
+        var key = await CreateKeyAsync(silo, "generated", ApiScopes.LabelsWrite, ApiScopes.EnforcementRead, ApiScopes.Submit, ApiScopes.QueuesAdmin);
+        var text = await silo.Http.GetStringAsync("/api/v1/openapi.json");
+
+        // Every operation that reads a JSON body says its schema, and every one that answers JSON says that schema.
+        var document = JsonDocument.Parse(text).RootElement;
+        foreach (var (route, operation) in Warden.Silo.Api.ApiOperations.ByRoute)
+        {
+            var (method, path) = (route.Split(' ')[0].ToLowerInvariant(), "/" + route.Split(' ')[1]);
+            var described = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+            if (operation.Request is not null)
+            {
+                described.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").EnumerateObject().Should().NotBeEmpty(route);
+            }
+
+            if (operation.Response is not null)
+            {
+                described.GetProperty("responses").GetProperty(operation.Status).GetProperty("content").GetProperty("application/json").GetProperty("schema").EnumerateObject().Should().NotBeEmpty(route);
+            }
+        }
+
+        var folder = NodeTools.ScratchFolder();
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "openapi.json"), text);
+            File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Warden.Integration.Tests", "Api", "GeneratedClient", "client.mts"), Path.Combine(folder, "client.mts"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "tsconfig.json"), """
+                { "compilerOptions": { "strict": true, "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext", "skipLibCheck": true, "outDir": "out" }, "files": ["client.mts"] }
+                """);
+            await ShouldSucceed(NodeTools.RunAsync(NodeTools.Bin("openapi-typescript"), ["openapi.json", "-o", "schema.d.ts"], folder), "openapi-typescript");
+            await ShouldSucceed(NodeTools.RunAsync(NodeTools.Bin("tsc"), ["-p", "tsconfig.json"], folder), "tsc --strict over the generated types");
+            var output = await ShouldSucceed(NodeTools.RunAsync("node", [Path.Combine("out", "client.mjs"), silo.Http.BaseAddress!.ToString().TrimEnd('/'), key], folder), "the generated client's calls");
+
+            var answers = JsonDocument.Parse(output).RootElement;
+            answers.GetProperty("outcome").GetString().Should().Be("added");
+            answers.GetProperty("enforcement").GetString().Should().Be("limit");
+            answers.GetProperty("because").GetString().Should().Be("ts-client");
+            answers.GetProperty("verdicts").EnumerateArray().Select(v => v.GetString()).Should().Equal("limit", "allow");
+            answers.GetProperty("status").GetString().Should().NotBeNullOrEmpty();
+            answers.GetProperty("queueCount").GetInt32().Should().BeGreaterThanOrEqualTo(0);
+            answers.GetProperty("refusedStatus").GetInt32().Should().Be(400);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> ShouldSucceed(Task<(int ExitCode, string Output, string Log)> run, string what)
+    {
+        var (exitCode, output, log) = await run;
+        exitCode.Should().Be(0, $"{what} succeeds: {output} {log}");
+        return output;
     }
 }
