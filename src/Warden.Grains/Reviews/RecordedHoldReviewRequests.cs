@@ -1,8 +1,9 @@
 using Npgsql;
 using Warden.Abstractions.Labels;
+using Warden.Grains.Labels;
 using Warden.Grains.Runtime;
 
-namespace Warden.Grains.Labels;
+namespace Warden.Grains.Reviews;
 
 /// <summary>
 /// The durable record of review requests for held labels (hold_review_requests), kept beside the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Warden.Abstractions.Labels;
 
-namespace Warden.Grains.Labels;
+namespace Warden.Grains.Reviews;
 
 /// <summary>Development mode's record of pending hold reviews, by entity and source.</summary>
 public sealed class InMemoryHoldReviewRequests : IHoldReviewRequests
