@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Warden.Abstractions.Access;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 
@@ -40,7 +41,7 @@ public static class AccountApi
         }).AllowAnonymous().RequireRateLimiting(ApiRegistration.SignInRatePolicy);
         api.MapDelete("/sessions", async (HttpRequest request, HttpResponse response, AccountSessions sessions) =>
         {
-            Ui.SessionCookies.Delete(response);
+            SessionCookies.Delete(response);
             await sessions.SignOutAsync(request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty, StringComparison.OrdinalIgnoreCase).Trim());
             return Results.NoContent();
         }).RequireAuthorization(ScopeAuthorization.SignedInPolicy);

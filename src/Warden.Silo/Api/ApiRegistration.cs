@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 
@@ -34,7 +35,7 @@ public static class ApiRegistration
         builder.Services.AddAuthorization(o =>
         {
             ScopeAuthorization.AddPolicies(o);
-            Ui.UiPolicies.Add(o);
+            UiPolicies.Add(o);
         });
         // The pages live in this assembly, whichever program hosts it (the silo, a test host).
         builder.Services.AddRazorPages().AddApplicationPart(typeof(ApiRegistration).Assembly);

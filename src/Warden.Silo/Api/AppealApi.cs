@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Appeals;
 using Warden.Abstractions.Strikes;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Bulk;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 

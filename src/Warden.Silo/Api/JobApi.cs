@@ -3,6 +3,7 @@ using Warden.Abstractions.Access;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 

@@ -3,6 +3,7 @@ using Warden.Abstractions.Access;
 using Warden.Abstractions.Labels;
 using Warden.Core.Labels;
 using Warden.Abstractions.Validation;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 

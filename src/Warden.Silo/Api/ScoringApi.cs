@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Scoring;
 using Warden.Abstractions.Validation;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Api;
 

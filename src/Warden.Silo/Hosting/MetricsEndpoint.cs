@@ -2,6 +2,7 @@ using OpenTelemetry.Metrics;
 using Warden.Grains.Queues;
 using Warden.Grains.Scoring;
 using Warden.Silo.Api;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Hosting;
 

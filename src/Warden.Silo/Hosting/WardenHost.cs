@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using Warden.Silo.Api;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Hosting;
 

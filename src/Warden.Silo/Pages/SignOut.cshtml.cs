@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Silo.Api;
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages;
 

@@ -4,6 +4,7 @@ using Warden.Abstractions.Reviews;
 using Warden.Core.Scoring;
 using Warden.Grains.Scoring;
 using Warden.Silo.Api;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Ui;
 

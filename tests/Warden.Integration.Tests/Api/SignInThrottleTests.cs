@@ -1,4 +1,5 @@
 using Warden.Silo.Api;
+using Warden.Silo.Access;
 
 namespace Warden.Integration.Tests.Api;
 

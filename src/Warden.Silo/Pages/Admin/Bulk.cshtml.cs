@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Abstractions.Bulk;
 using Warden.Abstractions.Validation;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages.Admin;
 
@@ -10,7 +11,7 @@ namespace Warden.Silo.Pages.Admin;
 /// Bulk operations for admins: a query previewed as a count and a sample, an action run over what it
 /// matches, the recent operations with their progress and report, and undo.
 /// </summary>
-[Authorize(Policy = Ui.UiPolicies.Admin)]
+[Authorize(Policy = UiPolicies.Admin)]
 public sealed class BulkModel(IGrainFactory grains) : PageModel
 {
     [BindProperty]

@@ -5,6 +5,7 @@ using Warden.Abstractions.Queues;
 using Warden.Core.Queues;
 using Warden.Silo.Ui;
 using Warden.Abstractions.Validation;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages.Admin;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Abstractions.Quality;
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages.Admin;
 

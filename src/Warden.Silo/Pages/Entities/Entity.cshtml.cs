@@ -6,6 +6,7 @@ using Warden.Abstractions.Policies;
 using Warden.Abstractions.Reviews;
 using Warden.Core.Labels;
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages.Entities;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warden.Silo.Ui;
+using Warden.Silo.Access;
 
 namespace Warden.Silo.Pages.Queues;
 

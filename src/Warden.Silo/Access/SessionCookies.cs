@@ -1,7 +1,7 @@
 using Warden.Abstractions.Access;
 using Warden.Silo.Api;
 
-namespace Warden.Silo.Ui;
+namespace Warden.Silo.Access;
 
 /// <summary>The session cookie browsers carry: HttpOnly, SameSite=Strict, Secure on HTTPS, ending with the session.</summary>
 public static class SessionCookies

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Warden.Abstractions.Access;
+using Warden.Silo.Api;
 
-namespace Warden.Silo.Api;
+namespace Warden.Silo.Access;
 
 /// <summary>One policy per scope (the <c>admin</c> scope passes them all), and 403 answers that name the missing scope.</summary>
 public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
@@ -37,7 +38,7 @@ public sealed class ScopeAuthorization : IAuthorizationMiddlewareResultHandler
         if (authorizeResult.Forbidden)
         {
             var scope = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
-            if (scope is Ui.UiPolicies.Reviewer or Ui.UiPolicies.Lead or Ui.UiPolicies.Admin)
+            if (scope is UiPolicies.Reviewer or UiPolicies.Lead or UiPolicies.Admin)
             {
                 // A page gets the error page (status code pages); the pages' JSON gets a problem.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -4,7 +4,7 @@ using Warden.Abstractions.Queues;
 using Warden.Core.Queues;
 using Warden.Silo.Api;
 
-namespace Warden.Silo.Ui;
+namespace Warden.Silo.Access;
 
 /// <summary>The caller as a reviewer, and whether they may work a queue: the API and the pages ask the same question.</summary>
 public static class ReviewerAccess

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Warden.Abstractions.Access;
 using Warden.Silo.Api;
 
-namespace Warden.Silo.Ui;
+namespace Warden.Silo.Access;
 
 /// <summary>
 /// Who may open the pages: the staff pages for every signed-in role (queue access itself follows groups, so an

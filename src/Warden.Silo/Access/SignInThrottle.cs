@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Warden.Silo.Api;
+namespace Warden.Silo.Access;
 
 /// <summary>
 /// Failed sign-ins per username on this host: after <see cref="FreeFailures"/> in a row the name is locked for

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Access;
 using Warden.Core.Access;
+using Warden.Silo.Api;
 
-namespace Warden.Silo.Api;
+namespace Warden.Silo.Access;
 
 /// <summary>
 /// Authenticates bearer tokens of both kinds: API keys (<c>Authorization: Bearer wdn_…</c> or <c>X-Api-Key</c>,

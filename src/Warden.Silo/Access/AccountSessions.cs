@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Access;
 using Warden.Core.Access;
+using Warden.Silo.Api;
 
-namespace Warden.Silo.Api;
+namespace Warden.Silo.Access;
 
 /// <summary>
 /// Signs people in and resolves their sessions on this host. Passwords are verified here, on the request's

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Access;
+using Warden.Silo.Api;
 
-namespace Warden.Silo.Api;
+namespace Warden.Silo.Access;
 
 /// <summary>This host's copy of recently used keys, so a request costs no grain call; revocation reaches it within the cache lifetime.</summary>
 public sealed class ApiKeyCache(IGrainFactory grains, IOptions<ApiSettings> settings, TimeProvider clock)
