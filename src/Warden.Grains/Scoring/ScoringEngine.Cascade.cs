@@ -57,7 +57,7 @@ public sealed partial class ScoringEngine
         {
             var policy = _options.PolicyFor(category);
             var evidence = Evidence(category, policy, loaded, live, shadow, ruleHits, matches);
-            var verdict = VerdictFusion.Decide(category, policy, evidence, request.AuthorTrust);
+            var verdict = VerdictFusion.Fuse(category, policy, evidence, request.AuthorTrust);
             verdicts.Add(verdict);
             if (verdict.ShadowScore is { } shadowScore)
             {

@@ -17,7 +17,7 @@ public static class VerdictFusion
     public const double DefaultReviewAt = 0.5;
     public const double DefaultBlockAt = 0.9;
 
-    public static CategoryVerdict Decide(string category, CategoryPolicy policy, CategoryEvidence evidence, double authorTrust)
+    public static CategoryVerdict Fuse(string category, CategoryPolicy policy, CategoryEvidence evidence, double authorTrust)
     {
         var trail = new List<ScoreEvidence>();
         var bank = evidence.HashMatches.OrderBy(m => m.Distance).FirstOrDefault();
