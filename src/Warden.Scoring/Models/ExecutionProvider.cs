@@ -4,7 +4,7 @@ namespace Warden.Scoring.Models;
 
 /// <summary>
 /// Where ONNX Runtime runs models, chosen by configuration (<c>Warden:Scoring:ExecutionProvider</c>).
-/// This build ships the CPU runtime; CUDA needs the GPU runtime package in its place (README).
+/// The default build ships the CPU runtime; CUDA needs a build with <c>-p:WardenGpu=true</c> (README).
 /// </summary>
 public static class ExecutionProvider
 {
@@ -29,7 +29,7 @@ public static class ExecutionProvider
                 {
                     options.Dispose();
                     throw new InvalidOperationException(
-                        "Warden:Scoring:ExecutionProvider is 'cuda' but this build carries the CPU ONNX Runtime: replace the Microsoft.ML.OnnxRuntime package by Microsoft.ML.OnnxRuntime.Gpu and install CUDA and cuDNN (README).", error);
+                        "Warden:Scoring:ExecutionProvider is 'cuda' but CUDA could not be loaded: build with -p:WardenGpu=true (Microsoft.ML.OnnxRuntime.Gpu 1.31.0) and install CUDA 13 and cuDNN 9 (README).", error);
                 }
 
                 break;
