@@ -17,7 +17,9 @@ public sealed class StreamDeadLetterTests(PostgresFixture postgres)
     {
         // Visibility 5 s, not 2: on a loaded machine the replayed copy could otherwise outlast its visibility while
         // the agent still retried the original, be taken twice and dead-letter again (seen once in CI).
-        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("streams_dead"), "streams-dead", silos: 1,
+        // Not disposed: the provider's agent may still retry the original delivery to this client, and a message
+        // reaching a disposed Orleans client ends the test process; the silos stop at the end, the client stays.
+        var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("streams_dead"), "streams-dead", silos: 1,
             new Dictionary<string, string?> { ["Warden:Streams:MaxAttempts"] = "2", ["Warden:Streams:VisibilityTimeout"] = "00:00:05" });
         var stream = cluster.Client.GetStreamProvider(WardenProviders.Streams).GetStream<EnforcementChanged>(StreamId.Create("test.poison", "0"));
         var healthy = false;
