@@ -1,4 +1,5 @@
 using Warden.Scoring;
+using Warden.Scoring.Models.Keras;
 using Warden.Scoring.Text;
 using Warden.Scoring.Training;
 
@@ -11,8 +12,12 @@ namespace Warden.Testing;
 public static class TrainedModels
 {
     private static readonly Lazy<string> Spam = new(TrainSpam);
+    private static readonly Lazy<string> Nsfw = new(ImportNsfw);
 
     public static string SpamModelPath => Spam.Value;
+
+    /// <summary>nsfwjs's MobileNetV2 converted by <c>warden-training import-image</c>'s code, once per test process.</summary>
+    public static string NsfwModelPath => Nsfw.Value;
 
     /// <summary>Trains the spam model on the -1 groups into <paramref name="path"/>, as the training command does.</summary>
     public static TrainingReport TrainSpam(string path, string name)
@@ -24,6 +29,13 @@ public static class TrainedModels
             "spam",
             path,
             name);
+    }
+
+    private static string ImportNsfw()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("warden-nsfw-model-").FullName, "nsfw-mobilenet-v2.onnx");
+        ImageModelImport.ImportNsfwAsync(ScoringAssets.Locate(), "mobilenet_v2", path).GetAwaiter().GetResult();
+        return path;
     }
 
     private static string TrainSpam()

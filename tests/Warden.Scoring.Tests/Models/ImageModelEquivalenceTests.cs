@@ -1,0 +1,160 @@
+using System.Text.Json;
+using SkiaSharp;
+using Warden.Scoring.Models;
+using Warden.Testing;
+using Xunit.Abstractions;
+
+namespace Warden.Scoring.Tests.Models;
+
+/// <summary>
+/// The converted image model is nsfwjs's model: the same decoded pixels go through nsfwjs itself
+/// (TensorFlow.js 4.22.0, pure-JS CPU backend, nsfwjs's own preprocessing, run by node) and through
+/// Warden's preprocessing and ONNX Runtime, and every class probability agrees within 1e-4.
+/// </summary>
+public sealed class ImageModelEquivalenceTests(ITestOutputHelper output)
+{
+    private const double Tolerance = 1e-4;
+
+    [Fact]
+    public async Task The_converted_model_matches_nsfwjs_on_varied_images()
+    {
+        var images = VariedImages();
+        var folder = Directory.CreateTempSubdirectory("warden-image-reference-");
+        try
+        {
+            using var classifier = ImageClassifier.Load(TrainedModels.NsfwModelPath);
+            classifier.Contract.Classes.Should().Equal("Drawing", "Hentai", "Neutral", "Porn", "Sexy");
+            var input = new float[images.Count * classifier.ImageLength];
+            var files = new List<string>();
+            for (var i = 0; i < images.Count; i++)
+            {
+                var (name, encoded) = images[i];
+                using var bitmap = SKBitmap.Decode(encoded) ?? throw new InvalidOperationException($"{name} does not decode");
+                var rgb = ImagePreprocessing.Rgb(bitmap);
+                classifier.Preprocess(rgb, bitmap.Width, bitmap.Height).CopyTo(input, i * classifier.ImageLength);
+                var file = Path.Combine(folder.FullName, $"{name}.rgb");
+                await File.WriteAllBytesAsync(file, [.. BitConverter.GetBytes(bitmap.Width), .. BitConverter.GetBytes(bitmap.Height), .. rgb]);
+                files.Add(file);
+            }
+
+            var ours = classifier.Run(input, images.Count);
+            var reference = await ReferenceAsync(folder.FullName, files);
+
+            var worst = 0.0;
+            for (var i = 0; i < images.Count; i++)
+            {
+                var expected = reference[images[i].Name];
+                var actual = ours.AsSpan(i * 5, 5).ToArray();
+                output.WriteLine($"{images[i].Name,-16} nsfwjs [{string.Join(", ", expected.Select(p => p.ToString("0.000000")))}]  onnx [{string.Join(", ", actual.Select(p => p.ToString("0.000000")))}]");
+                for (var c = 0; c < 5; c++)
+                {
+                    var difference = Math.Abs(expected[c] - actual[c]);
+                    worst = Math.Max(worst, difference);
+                    difference.Should().BeLessThanOrEqualTo(Tolerance, $"{images[i].Name}, class {classifier.Contract.Classes[c]}");
+                }
+            }
+
+            output.WriteLine($"largest difference over {images.Count} images × 5 classes: {worst:E2}");
+
+            // The images differ enough to exercise the model, not one constant answer.
+            var topClasses = Enumerable.Range(0, images.Count).Select(i => Array.IndexOf(reference[images[i].Name], reference[images[i].Name].Max())).Distinct().Count();
+            topClasses.Should().BeGreaterThan(1);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<Dictionary<string, double[]>> ReferenceAsync(string folder, IEnumerable<string> files)
+    {
+        var assets = ScoringAssets.Locate();
+        var script = Path.GetFullPath(Path.Combine(assets, "..", "tfjs", "nsfwjs-reference.cjs"));
+        var results = Path.Combine(folder, "reference.json");
+        await ProcessRunner.RunAsync("node", [script, "MobileNetV2", results, .. files], timeout: TimeSpan.FromMinutes(5));
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(results));
+        json.RootElement.GetProperty("tfjs").GetString().Should().Be("4.22.0");
+        json.RootElement.GetProperty("backend").GetString().Should().Be("cpu");
+        return json.RootElement.GetProperty("results").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetDouble()).ToArray());
+    }
+
+    /// <summary>Photos-like noise, drawings, text, flat colours, PDQ test scenes; PNG and JPEG; smaller, larger, exactly the input size, not square, with alpha.</summary>
+    private static List<(string Name, byte[] Encoded)> VariedImages()
+    {
+        var images = new List<(string, byte[])>();
+        void Add(string name, SKBitmap bitmap, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 100)
+        {
+            using (bitmap)
+            {
+                images.Add((name, TestImages.Encode(bitmap, format, quality)));
+            }
+        }
+
+        Add("scene-1", TestImages.Scene(1));
+        Add("scene-2-jpeg", TestImages.Scene(2, 640, 480), SKEncodedImageFormat.Jpeg, 85);
+        Add("scene-3-exact", TestImages.Scene(3, 224, 224));
+        Add("text", TestImages.Text("Buy cheap pills now", "limited offer"));
+        Add("text-small", TestImages.Text("hi"));
+        Add("flat-black", Flat(SKColors.Black, 300, 300));
+        Add("flat-skin", Flat(new SKColor(224, 172, 140), 256, 320));
+        Add("photo-like", PhotoLike(7, 800, 600), SKEncodedImageFormat.Jpeg, 90);
+        Add("photo-like-tiny", PhotoLike(8, 48, 64));
+        Add("drawing", Drawing(9));
+        Add("wide", TestImages.Scene(4, 900, 160));
+        Add("transparent", Transparent());
+        return images;
+    }
+
+    private static SKBitmap Flat(SKColor color, int width, int height)
+    {
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        bitmap.Erase(color);
+        return bitmap;
+    }
+
+    /// <summary>Smooth, noisy, warm-toned gradients: nearer a photograph's statistics than flat shapes.</summary>
+    private static SKBitmap PhotoLike(int seed, int width, int height)
+    {
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bitmap);
+        using var paint = new SKPaint
+        {
+            Shader = SKShader.CreateCompose(
+                SKShader.CreateRadialGradient(new SKPoint(width * 0.4f, height * 0.45f), Math.Max(width, height) * 0.6f, [new SKColor(236, 188, 160), new SKColor(120, 70, 50), new SKColor(30, 25, 40)], SKShaderTileMode.Clamp),
+                SKShader.CreatePerlinNoiseFractalNoise(0.02f, 0.02f, 4, seed),
+                SKBlendMode.Overlay),
+        };
+        canvas.DrawRect(0, 0, width, height, paint);
+        return bitmap;
+    }
+
+    /// <summary>Black outlines and flat fills on white, as a cartoon.</summary>
+    private static SKBitmap Drawing(int seed)
+    {
+        var random = new Random(seed);
+        var bitmap = new SKBitmap(400, 400, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        using var fill = new SKPaint { IsAntialias = true, Color = new SKColor(250, 210, 80) };
+        using var line = new SKPaint { IsAntialias = true, Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 6 };
+        canvas.DrawCircle(200, 180, 120, fill);
+        canvas.DrawCircle(200, 180, 120, line);
+        canvas.DrawCircle(160, 150, 14, line);
+        canvas.DrawCircle(240, 150, 14, line);
+        canvas.DrawArc(new SKRect(130, 170, 270, 260), 20, 140, false, line);
+        for (var i = 0; i < 6; i++)
+        {
+            canvas.DrawLine(random.Next(400), 330 + random.Next(60), random.Next(400), 330 + random.Next(60), line);
+        }
+
+        return bitmap;
+    }
+
+    private static SKBitmap Transparent()
+    {
+        var bitmap = new SKBitmap(256, 256, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        bitmap.Erase(new SKColor(200, 40, 40, 128));
+        return bitmap;
+    }
+}
