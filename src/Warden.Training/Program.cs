@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Warden.Training;
 
-var root = new RootCommand("warden-training: train Warden's text model and evaluate models on held-out data")
+var root = new RootCommand("warden-training: train Warden's text model, evaluate models on held-out data, import the image model")
 {
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    ImportImageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -2,7 +2,8 @@ using SkiaSharp;
 
 namespace Warden.Testing;
 
-/// <summary>Images the tests draw themselves: scenes of shapes for hashing, lines of text for OCR.</summary>
+/// <summary>Images the tests draw themselves: scenes of shapes for hashing, lines of text for OCR, photo-like
+/// gradients and cartoon drawings for the image model.</summary>
 public static class TestImages
 {
     public const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
@@ -83,6 +84,44 @@ public static class TestImages
         using var image = SKImage.FromBitmap(bitmap);
         canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), paint);
         return result;
+    }
+
+    /// <summary>Smooth, noisy, warm-toned gradients: nearer a photograph's statistics than flat shapes.</summary>
+    public static SKBitmap PhotoLike(int seed, int width, int height)
+    {
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bitmap);
+        using var paint = new SKPaint
+        {
+            Shader = SKShader.CreateCompose(
+                SKShader.CreateRadialGradient(new SKPoint(width * 0.4f, height * 0.45f), Math.Max(width, height) * 0.6f, [new SKColor(236, 188, 160), new SKColor(120, 70, 50), new SKColor(30, 25, 40)], SKShaderTileMode.Clamp),
+                SKShader.CreatePerlinNoiseFractalNoise(0.02f, 0.02f, 4, seed),
+                SKBlendMode.Overlay),
+        };
+        canvas.DrawRect(0, 0, width, height, paint);
+        return bitmap;
+    }
+
+    /// <summary>Black outlines and flat fills on white, as a cartoon.</summary>
+    public static SKBitmap Drawing(int seed)
+    {
+        var random = new Random(seed);
+        var bitmap = new SKBitmap(400, 400, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        using var fill = new SKPaint { IsAntialias = true, Color = new SKColor(250, 210, 80) };
+        using var line = new SKPaint { IsAntialias = true, Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 6 };
+        canvas.DrawCircle(200, 180, 120, fill);
+        canvas.DrawCircle(200, 180, 120, line);
+        canvas.DrawCircle(160, 150, 14, line);
+        canvas.DrawCircle(240, 150, 14, line);
+        canvas.DrawArc(new SKRect(130, 170, 270, 260), 20, 140, false, line);
+        for (var i = 0; i < 6; i++)
+        {
+            canvas.DrawLine(random.Next(400), 330 + random.Next(60), random.Next(400), 330 + random.Next(60), line);
+        }
+
+        return bitmap;
     }
 
     private static SKColor RandomColor(Random random) => new((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));

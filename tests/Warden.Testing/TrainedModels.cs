@@ -12,12 +12,15 @@ namespace Warden.Testing;
 public static class TrainedModels
 {
     private static readonly Lazy<string> Spam = new(TrainSpam);
-    private static readonly Lazy<string> Nsfw = new(ImportNsfw);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Imported = new();
 
     public static string SpamModelPath => Spam.Value;
 
-    /// <summary>nsfwjs's MobileNetV2 converted by <c>warden-training import-image</c>'s code, once per test process.</summary>
-    public static string NsfwModelPath => Nsfw.Value;
+    /// <summary>nsfwjs's MobileNetV2, the model the cluster serves.</summary>
+    public static string NsfwModelPath => ImportedNsfwModel("mobilenet_v2");
+
+    /// <summary>One of nsfwjs's models (dist/models/…) converted by the import command's code, once per test process.</summary>
+    public static string ImportedNsfwModel(string model) => Imported.GetOrAdd(model, m => new Lazy<string>(() => ImportNsfw(m))).Value;
 
     /// <summary>Trains the spam model on the -1 groups into <paramref name="path"/>, as the training command does.</summary>
     public static TrainingReport TrainSpam(string path, string name)
@@ -31,10 +34,10 @@ public static class TrainedModels
             name);
     }
 
-    private static string ImportNsfw()
+    private static string ImportNsfw(string model)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("warden-nsfw-model-").FullName, "nsfw-mobilenet-v2.onnx");
-        ImageModelImport.ImportNsfwAsync(ScoringAssets.Locate(), "mobilenet_v2", path).GetAwaiter().GetResult();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("warden-nsfw-model-").FullName, $"nsfw-{model}.onnx");
+        ImageModelImport.ImportNsfwAsync(ScoringAssets.Locate(), model, path).GetAwaiter().GetResult();
         return path;
     }
 

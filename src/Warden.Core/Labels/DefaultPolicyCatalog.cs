@@ -14,6 +14,8 @@ public static class DefaultPolicyCatalog
         [
             new("spam", "Unsolicited bulk or deceptive promotion"),
             new("porn", "Sexually explicit content"),
+            new("adult", "Sexually explicit imagery, as the image model sees it"),
+            new("suggestive", "Sexually suggestive imagery: kept, shown to fewer people"),
             new("hate", "Attacks on people for protected characteristics"),
             new("harassment", "Targeted abuse of a person"),
             new("violence", "Graphic violence or threats"),

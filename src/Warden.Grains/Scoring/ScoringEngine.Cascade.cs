@@ -17,17 +17,24 @@ public sealed partial class ScoringEngine
         var loaded = await CurrentAsync();
         _meters.Drift.Observe(request.Text);
 
-        // Stage 1: exact and perceptual banks per image, and OCR of the image's text.
+        // Stage 1: exact and perceptual banks per image, OCR of the image's text, and the image model's input.
         var matches = new List<HashMatch>();
         var ocrTexts = new List<string>();
-        foreach (var image in request.Images)
+        var imageModel = request.Images.Count > 0 ? _imageModel.Value : null;
+        var imageInputs = new List<(int Image, float[] Input)>();
+        foreach (var (image, index) in request.Images.Select((image, index) => (image, index)))
         {
             // Decoding, hashing and OCR take tens to hundreds of milliseconds: off the grain scheduler, and only
             // once the silo's decode budget has room for the pixels.
             var declared = ImageHeader.Dimensions(image.Bytes) is { } size ? ImageHeader.Pixels(size) : 0;
             using var room = await _decodeBudget.AcquireAsync(declared);
-            var (imageMatches, ocrText) = await Task.Run(() => InspectImage(image.Bytes, declared, loaded.Banks));
+            var (imageMatches, ocrText, modelInput) = await Task.Run(() => InspectImage(image.Bytes, declared, loaded.Banks, imageModel));
             matches.AddRange(imageMatches);
+            if (modelInput is not null)
+            {
+                imageInputs.Add((index, modelInput));
+            }
+
             if (!string.IsNullOrWhiteSpace(ocrText))
             {
                 ocrTexts.Add(ocrText);
@@ -42,13 +49,18 @@ public sealed partial class ScoringEngine
         var ruleHits = loaded.Matcher.Match(text?.Words ?? []).Concat(loaded.Matcher.Match(ocr?.Words ?? [], unspaced: true))
             .DistinctBy(h => (h.RuleSet, h.Term)).ToList();
 
-        // Stage 2: the live model (deadline-bound) and the shadow model (recorded only).
+        // Stage 2: the live model (deadline-bound) and the shadow model (recorded only); the image model on every
+        // image that decoded, under the same deadline.
+        var imageRun = RunImageModelAsync(imageModel, imageInputs);
         var live = await RunModelAsync(loaded.Live, text, ocr);
         var shadow = await RunModelAsync(loaded.Shadow, text, ocr);
+        var images = new ImageEvidence(await imageRun, request.Images.Count, imageModel?.Name);
 
         // Stage 3: fusion per category.
         var categories = _options.Categories.Keys
             .Concat(loaded.Live?.Classifier.Contract.Categories ?? [])
+            .Concat(_options.ImageCategories.Keys)
+            .Where(c => !_options.IsImageCategory(c) || (request.Images.Count > 0 && _options.ImageModel is not null))
             .Concat(ruleHits.Select(h => h.Policy))
             .Concat(matches.Select(m => m.Policy))
             .Distinct(StringComparer.Ordinal);
@@ -57,6 +69,11 @@ public sealed partial class ScoringEngine
         {
             var policy = _options.PolicyFor(category);
             var evidence = Evidence(category, policy, loaded, live, shadow, ruleHits, matches);
+            if (_options.IsImageCategory(category))
+            {
+                evidence = images.For(category, policy, _options.ImageCategories[category], evidence);
+            }
+
             var verdict = VerdictFusion.Fuse(category, policy, evidence, request.AuthorTrust);
             verdicts.Add(verdict);
             if (verdict.ShadowScore is { } shadowScore)
@@ -71,6 +88,7 @@ public sealed partial class ScoringEngine
         {
             Categories = verdicts,
             OcrText = ocrJoined,
+            ImageScores = images.Scores ?? [],
             ScoredAt = _clock.GetUtcNow(),
             ElapsedMilliseconds = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
         };
@@ -105,11 +123,12 @@ public sealed partial class ScoringEngine
     }
 
     /// <param name="declaredPixels">What the image's header declares, read once by the caller.</param>
-    private (IEnumerable<HashMatch> Matches, string? OcrText) InspectImage(byte[] bytes, long declaredPixels, IReadOnlyList<LoadedBank> banks)
+    private (IEnumerable<HashMatch> Matches, string? OcrText, float[]? ModelInput) InspectImage(byte[] bytes, long declaredPixels, IReadOnlyList<LoadedBank> banks, ImageModelRunner? imageModel)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         PdqResult? pdq = null;
         string? text = null;
+        float[]? modelInput = null;
         try
         {
             // Intake refuses such images; one stored before that limit existed is bad input, never decoded.
@@ -125,13 +144,41 @@ public sealed partial class ScoringEngine
             }
 
             text = _ocr.Value is { } ocr ? string.Join('\n', ocr.Read(bitmap).Select(l => l.Text)) : null;
+            modelInput = imageModel?.Classifier.Preprocess(bitmap);
         }
         catch (InvalidDataException)
         {
             // Bytes with an image signature that do not decode: the exact bank can still match them.
         }
 
-        return ([.. banks.SelectMany(b => b.Match(sha256, pdq))], text);
+        return ([.. banks.SelectMany(b => b.Match(sha256, pdq))], text, modelInput);
+    }
+
+    /// <summary>Class probabilities per image; null when the model failed or ran past the deadline.</summary>
+    private async Task<List<ImageClassScores>?> RunImageModelAsync(ImageModelRunner? runner, IReadOnlyList<(int Image, float[] Input)> inputs)
+    {
+        if (runner is null || inputs.Count == 0)
+        {
+            return runner is null ? null : [];
+        }
+
+        var runs = inputs.Select(i => runner.ClassifyAsync(i.Input)).ToList();
+        try
+        {
+            var probabilities = await Task.WhenAll(runs).WaitAsync(_options.ModelDeadline, _clock);
+            var classes = runner.Classifier.Contract.Classes;
+            return [.. inputs.Select((input, n) => new ImageClassScores
+            {
+                Image = input.Image,
+                Model = runner.Name,
+                Classes = [.. classes.Select((c, k) => new ClassProbability(c, Math.Round(probabilities[n][k], 6)))],
+            })];
+        }
+        catch (Exception error) when (error is TimeoutException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException)
+        {
+            LogModelFailed(runner.Name, error.GetType().Name, error.Message);
+            return null;
+        }
     }
 
     private async Task<ModelScores?> RunModelAsync(ModelRunner? runner, FoldedText? text, FoldedText? ocrText)

@@ -24,6 +24,7 @@ public sealed partial class ScoringEngine : IDisposable
     private readonly ILogger<ScoringEngine> _logger;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly Lazy<PaddleOcr?> _ocr;
+    private readonly Lazy<ImageModelRunner?> _imageModel;
     private readonly string? _assets;
     private readonly DecodeBudget _decodeBudget;
     private volatile Loaded? _loaded;
@@ -49,7 +50,13 @@ public sealed partial class ScoringEngine : IDisposable
         }
 
         _ocr = new Lazy<PaddleOcr?>(LoadOcr);
+        _imageModel = new Lazy<ImageModelRunner?>(LoadImageModel);
     }
+
+    /// <summary>The served image model's name, or why there is none.</summary>
+    public string ImageModelStatus => _imageModel.Value is { } runner ? runner.Name : _imageModelProblem ?? "none configured";
+
+    private string? _imageModelProblem;
 
     /// <summary>Null when the assets folder is missing: rule sets naming word lists are then refused.</summary>
     public WordLists? WordLists { get; }
@@ -202,8 +209,40 @@ public sealed partial class ScoringEngine : IDisposable
         }
     }
 
+    private ImageModelRunner? LoadImageModel()
+    {
+        if (_options.ImageModel is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            var classifier = ImageClassifier.Load(path, ExecutionProvider.CreateOptions(_options.ExecutionProvider, _options.IntraOpThreads));
+            var unknown = _options.ImageCategories.Values.SelectMany(c => c).Except(classifier.Contract.Classes).ToList();
+            if (unknown.Count > 0)
+            {
+                classifier.Dispose();
+                throw new ModelContractException(path, $"Warden:Scoring:ImageCategories names classes the model does not have: {string.Join(", ", unknown)}");
+            }
+
+            return new ImageModelRunner(classifier, Math.Min(_options.MaxBatch, 32), _meters);
+        }
+        catch (Exception error) when (error is ModelContractException or InvalidOperationException or ArgumentException)
+        {
+            _imageModelProblem = error.Message;
+            LogImageModelRefused(path, error.Message);
+            return null;
+        }
+    }
+
     public void Dispose()
     {
+        if (_imageModel.IsValueCreated)
+        {
+            _imageModel.Value?.Dispose();
+        }
+
         _loaded?.Live?.Dispose();
         _loaded?.Shadow?.Dispose();
         if (_ocr.IsValueCreated)
@@ -226,6 +265,9 @@ public sealed partial class ScoringEngine : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The text model {Path} was refused: {Reason}. Categories that need it take their fallback.")]
     private partial void LogModelRefused(string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The image model {Path} was refused: {Reason}. Image categories take their fallback.")]
+    private partial void LogImageModelRefused(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring assets are missing ({Reason}): no word lists, no OCR.")]
     private partial void LogNoAssets(string reason);

@@ -20,6 +20,8 @@ public sealed class ScoringMeters
     private readonly Histogram<double> _modelLatency;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _scoringLatency;
+    private readonly Histogram<double> _imageModelLatency;
+    private readonly Histogram<int> _imageBatchSize;
 
     public ScoringMeters(IMeterFactory meters)
     {
@@ -31,6 +33,8 @@ public sealed class ScoringMeters
         _shadow = meter.CreateCounter<long>("warden.scoring.shadow", description: "Shadow model decisions, by category and whether they agreed with the live model");
         _modelLatency = meter.CreateHistogram<double>("warden.scoring.model.duration", "ms", "One model run (a micro-batch)");
         _batchSize = meter.CreateHistogram<int>("warden.scoring.model.batch", description: "Texts per model run");
+        _imageModelLatency = meter.CreateHistogram<double>("warden.scoring.image_model.duration", "ms", "One image model run (a micro-batch)");
+        _imageBatchSize = meter.CreateHistogram<int>("warden.scoring.image_model.batch", description: "Images per image model run");
         _scoringLatency = meter.CreateHistogram<double>("warden.scoring.duration", "ms", "The whole cascade for one submission");
         meter.CreateObservableGauge("warden.scoring.drift", () => Drift.Divergence, description: "Jensen-Shannon divergence of incoming text's character classes from the baseline");
     }
@@ -55,6 +59,12 @@ public sealed class ScoringMeters
     public void Routed(string category, string reason) => _routed.Add(1, new("category", category), new("reason", reason));
 
     public void Shadow(string category, bool agreed) => _shadow.Add(1, new("category", category), new("agreed", agreed));
+
+    public void ImageModelRun(double milliseconds, int batch)
+    {
+        _imageModelLatency.Record(milliseconds);
+        _imageBatchSize.Record(batch);
+    }
 
     public void ModelRun(double milliseconds, int batch)
     {

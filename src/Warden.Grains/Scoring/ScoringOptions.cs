@@ -23,6 +23,19 @@ public sealed class ScoringOptions
 
     public bool Ocr { get; set; } = true;
 
+    /// <summary>The image classifier (<c>warden-training import-image</c>). Unset: no image categories. Set but refused or failing: they take their fallback.</summary>
+    public string? ImageModel { get; set; }
+
+    /// <summary>Policy category to the image model's classes whose probabilities add up to its score.</summary>
+    public Dictionary<string, List<string>> ImageCategories { get; set; } = new()
+    {
+        ["adult"] = ["Porn", "Hentai"],
+        ["suggestive"] = ["Sexy"],
+    };
+
+    /// <summary>Images whose adult score reaches this are blurred on review pages even where the queue does not blur.</summary>
+    public double BlurImagesAt { get; set; } = 0.5;
+
     /// <summary>How long a model may take for one item before its categories fall back.</summary>
     public TimeSpan ModelDeadline { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -33,7 +46,15 @@ public sealed class ScoringOptions
     public Dictionary<string, CategoryPolicy> Categories { get; set; } = new()
     {
         ["spam"] = new CategoryPolicy { ModelRequired = true, Fallback = FailMode.Review },
+        ["adult"] = new CategoryPolicy { ModelRequired = true, ReviewAt = 0.5, BlockAt = 0.9, Fallback = FailMode.Review, TrustWeight = 0.1 },
+        ["suggestive"] = new CategoryPolicy
+        {
+            ModelRequired = true, ReviewAt = 0.6, BlockAt = 0.85, BlockEnforcement = "hide_from_recommendations", Fallback = FailMode.Open, TrustWeight = 0.1,
+        },
     };
+
+    /// <summary>Image categories are scored only for submissions with images, and only where an image model is configured.</summary>
+    public bool IsImageCategory(string category) => ImageCategories.ContainsKey(category);
 
     public SubmissionLimits Limits { get; set; } = new();
 
@@ -72,6 +93,16 @@ public sealed class ScoringOptions
         if (ModelDeadline <= TimeSpan.Zero)
         {
             yield return $"{SectionName}:ModelDeadline must be positive";
+        }
+
+        if (BlurImagesAt is < 0 or > 1)
+        {
+            yield return $"{SectionName}:BlurImagesAt must be between 0 and 1";
+        }
+
+        foreach (var (category, classes) in ImageCategories.Where(c => c.Value is null || c.Value.Count == 0))
+        {
+            yield return $"{SectionName}:ImageCategories:{category} names no classes";
         }
 
         if (RecoveryPeriod < TimeSpan.FromSeconds(1))

@@ -11,9 +11,15 @@ public sealed record CategoryEvidence
     /// <summary>The live model on the text read from the item's images.</summary>
     public double? OcrScore { get; init; }
 
+    /// <summary>The image model's score for the category: the largest over the item's images.</summary>
+    public double? ImageScore { get; init; }
+
+    /// <summary>Which image gave <see cref="ImageScore"/> and the classes it adds up, for the evidence trail.</summary>
+    public string? ImageDetail { get; init; }
+
     public double? ShadowScore { get; init; }
 
-    /// <summary>The category has a model and it threw or missed the deadline.</summary>
+    /// <summary>The category has a model and it threw, missed the deadline, or is not loaded.</summary>
     public bool ModelFailed { get; init; }
 
     public string? ModelName { get; init; }

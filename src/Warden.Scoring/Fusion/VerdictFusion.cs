@@ -6,7 +6,7 @@ namespace Warden.Scoring.Fusion;
 /// Turns one category's evidence into a verdict (README, "Fusion"):
 /// <list type="number">
 /// <item>a bank match decides outright: block with the bank's enforcement, score 1;</item>
-/// <item>otherwise model m = max(text, OCR text) and rules r = 1 − Π(1 − weight) combine as
+/// <item>otherwise model m = max(text, OCR text, image) and rules r = 1 − Π(1 − weight) combine as
 /// s = 1 − (1 − m)(1 − r), then the author's trust shifts it: s − TrustWeight × (trust − 0.5), clamped to 0–1;</item>
 /// <item>s ≥ BlockAt blocks, s ≥ ReviewAt asks for review, else allow;</item>
 /// <item>a failed model with no bank or rule evidence strong enough to decide takes the category's fallback, marked degraded.</item>
@@ -28,7 +28,7 @@ public static class VerdictFusion
         }
 
         var (reviewAt, blockAt) = Thresholds(policy, evidence);
-        double model = Math.Max(evidence.TextScore ?? 0, evidence.OcrScore ?? 0);
+        double model = Math.Max(Math.Max(evidence.TextScore ?? 0, evidence.OcrScore ?? 0), evidence.ImageScore ?? 0);
         if (evidence.TextScore is { } text)
         {
             trail.Add(new ScoreEvidence("model", evidence.ModelName ?? "text model", text));
@@ -37,6 +37,11 @@ public static class VerdictFusion
         if (evidence.OcrScore is { } ocr)
         {
             trail.Add(new ScoreEvidence("ocr-model", evidence.ModelName ?? "text model", ocr));
+        }
+
+        if (evidence.ImageScore is { } image)
+        {
+            trail.Add(new ScoreEvidence("image-model", evidence.ImageDetail ?? "image model", image));
         }
 
         var rules = 1 - evidence.RuleHits.Aggregate(1.0, (keep, hit) => keep * (1 - Math.Clamp(hit.Weight, 0, 1)));

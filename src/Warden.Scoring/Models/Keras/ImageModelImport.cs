@@ -26,11 +26,12 @@ public static class ImageModelImport
         {
             await UnwrapAsync(nodeModules, NsfwModelFolder(nodeModules, model), unwrapped.FullName, cancellation);
             var layers = TfjsLayersModel.Read(unwrapped.FullName);
+            var (height, width) = layers.InputSize();
             var contract = new ImageModelContract(
                 $"nsfwjs-{model}",
                 NsfwClasses,
-                224,
-                224,
+                height,
+                width,
                 ImagePreprocessing.UnitRgbAlignedBilinear,
                 $"npm nsfwjs@{version} dist/models/{model} (MIT; Keras {layers.KerasVersion}, uint8-quantized weights)");
             var (bytes, nodes) = KerasImageConverter.Convert(layers, contract);

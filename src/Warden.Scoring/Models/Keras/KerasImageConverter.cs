@@ -89,6 +89,21 @@ public sealed class KerasImageConverter
                 output = layer.Inputs.Skip(1).Aggregate(input!, (sum, next) => _graph.Node("Add", next == layer.Inputs[^1] ? layer.Name : $"{layer.Name}/{next}", [sum, TensorOf(next)]));
                 _spatial.Add(output);
                 break;
+            case "Concatenate":
+                var axis = (int)(layer.Number("axis") ?? -1);
+                var spatial = _spatial.Contains(input!);
+                var onnxAxis = spatial ? axis switch { -1 or 3 => 1, 1 => 2, 2 => 3, _ => throw new InvalidDataException($"layer {layer.Name}: concatenation over axis {axis}") } : axis;
+                output = _graph.Node("Concat", layer.Name, layer.Inputs.Select(TensorOf), OnnxProto.IntAttribute("axis", onnxAxis));
+                if (spatial)
+                {
+                    _spatial.Add(output);
+                }
+
+                break;
+            case "GlobalAveragePooling2D":
+                var pooled = _graph.Node("GlobalAveragePool", $"{layer.Name}/pool", [input!]);
+                output = _graph.Node("Flatten", layer.Name, [pooled], OnnxProto.IntAttribute("axis", 1));
+                break;
             case "AveragePooling2D":
             case "MaxPooling2D":
                 output = Pooling(layer, input!);
@@ -104,7 +119,7 @@ public sealed class KerasImageConverter
                 output = input!; // inference: identity
                 break;
             default:
-                throw new InvalidDataException($"layer {layer.Name}: {layer.ClassName} is not converted (supported: InputLayer, ZeroPadding2D, Conv2D, DepthwiseConv2D, BatchNormalization, ReLU, Activation, Add, AveragePooling2D, MaxPooling2D, Flatten, Dense, Dropout)");
+                throw new InvalidDataException($"layer {layer.Name}: {layer.ClassName} is not converted (supported: InputLayer, ZeroPadding2D, Conv2D, DepthwiseConv2D, BatchNormalization, ReLU, Activation, Add, Concatenate, AveragePooling2D, MaxPooling2D, GlobalAveragePooling2D, Flatten, Dense, Dropout)");
         }
 
         _tensorOf[layer.Name] = output;

@@ -33,7 +33,11 @@ public sealed class TfjsLayersModel
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "model.json")));
         var topology = json.RootElement.GetProperty("modelTopology");
-        var config = topology.GetProperty("model_config");
+        if (!topology.TryGetProperty("model_config", out var config))
+        {
+            throw new InvalidDataException($"{folder}: not a Keras layers model (TensorFlow.js graph models are not converted)");
+        }
+
         if (config.GetProperty("class_name").GetString() is not ("Model" or "Functional"))
         {
             throw new InvalidDataException($"{folder}: only functional Keras models are converted, not {config.GetProperty("class_name").GetString()}");
@@ -48,6 +52,16 @@ public sealed class TfjsLayersModel
             [.. body.GetProperty("output_layers").EnumerateArray().Select(l => l[0].GetString()!)],
             weights,
             topology.TryGetProperty("keras_version", out var version) ? version.GetString() ?? "?" : "?");
+    }
+
+    /// <summary>Height and width of the (single) input layer's images.</summary>
+    public (int Height, int Width) InputSize()
+    {
+        var input = Layers.First(l => l.Name == InputLayers[0]);
+        var shape = input.Config.GetProperty("batch_input_shape");
+        return shape.GetArrayLength() == 4 && shape[1].ValueKind == JsonValueKind.Number && shape[2].ValueKind == JsonValueKind.Number
+            ? (shape[1].GetInt32(), shape[2].GetInt32())
+            : throw new InvalidDataException($"the input layer {input.Name} is {shape}, not [batch, height, width, channels] with a fixed size");
     }
 
     public Weight WeightOf(KerasLayer layer, string name) =>
