@@ -23,9 +23,12 @@ launch() {
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     log "silo $silo already running (pid $(cat "$pidfile"))"; return
   fi
+  # The image model is served when model.sh converted it (a state folder prepared otherwise may lack it).
+  local image_model=""
+  [ -f "$STATE_DIR/models/nsfw.onnx" ] && image_model="$STATE_DIR/models/nsfw.onnx"
   Warden__Mode=Cluster Warden__ConnectionString="$CONNECTION_STRING" \
   Warden__ServiceId="$SERVICE_ID" Warden__ClusterId="$CLUSTER_ID" \
-  Warden__Scoring__TextModel="$STATE_DIR/models/spam.onnx" Warden__Scoring__Assets="$ASSETS_DIR" \
+  Warden__Scoring__TextModel="$STATE_DIR/models/spam.onnx" Warden__Scoring__ImageModel="$image_model" Warden__Scoring__Assets="$ASSETS_DIR" \
   Warden__SiloPort=$silo Warden__GatewayPort=$gateway Warden__HttpPort=$http \
     nohup dotnet "$SILO_DLL" > >(exec "$REPO_ROOT/deploy/local/caplog.sh" "$LOG_DIR/silo-$silo.log" >/dev/null 2>&1) 2>&1 &
   echo $! >"$pidfile"

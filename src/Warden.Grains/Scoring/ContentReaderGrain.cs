@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Warden.Abstractions.Reviews;
 using Warden.Abstractions.Scoring;
 
@@ -5,7 +6,7 @@ namespace Warden.Grains.Scoring;
 
 /// <summary>Stored content for other features, read from the content store beside it.</summary>
 [StatelessWorker]
-public sealed class ContentReaderGrain(IContentStore content) : Grain, IContentReaderGrain
+public sealed class ContentReaderGrain(IContentStore content, IOptions<ScoringOptions> scoring) : Grain, IContentReaderGrain
 {
     public async Task<ObjectContent?> Latest(string entity)
     {
@@ -21,6 +22,14 @@ public sealed class ContentReaderGrain(IContentStore content) : Grain, IContentR
             .Select(e => e.Detail.Split(": ", 2)[^1])
             .Distinct(StringComparer.Ordinal)
             .ToList() ?? [];
-        return new ObjectContent(record.Submission.IdempotencyKey, record.Submission.Text, [.. imageNames.Select((n, i) => n ?? $"image {i + 1}")], keywords);
+        // Reviewer safety: what the image model finds adult is blurred even in queues that do not blur.
+        var imageScores = record.Verdict?.ImageScores ?? [];
+        var adultClasses = scoring.Value.ImageCategories.GetValueOrDefault("adult") ?? [];
+        var sensitive = imageScores.Where(s => adultClasses.Distinct(StringComparer.Ordinal).Sum(s.Of) >= scoring.Value.BlurImagesAt).Select(s => s.Image).ToList();
+        return new ObjectContent(record.Submission.IdempotencyKey, record.Submission.Text, [.. imageNames.Select((n, i) => n ?? $"image {i + 1}")], keywords)
+        {
+            ImageScores = imageScores,
+            SensitiveImages = sensitive,
+        };
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class ScoringEngine
         var categories = _options.Categories.Keys
             .Concat(loaded.Live?.Classifier.Contract.Categories ?? [])
             .Concat(_options.ImageCategories.Keys)
-            .Where(c => !_options.IsImageCategory(c) || (request.Images.Count > 0 && _options.ImageModel is not null))
+            .Where(c => !_options.IsImageCategory(c) || (request.Images.Count > 0 && _options.HasImageModel))
             .Concat(ruleHits.Select(h => h.Policy))
             .Concat(matches.Select(m => m.Policy))
             .Distinct(StringComparer.Ordinal);

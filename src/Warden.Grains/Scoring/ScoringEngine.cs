@@ -211,11 +211,12 @@ public sealed partial class ScoringEngine : IDisposable
 
     private ImageModelRunner? LoadImageModel()
     {
-        if (_options.ImageModel is not { Length: > 0 } path)
+        if (!_options.HasImageModel)
         {
             return null;
         }
 
+        var path = _options.ImageModel!;
         try
         {
             var classifier = ImageClassifier.Load(path, ExecutionProvider.CreateOptions(_options.ExecutionProvider, _options.IntraOpThreads));

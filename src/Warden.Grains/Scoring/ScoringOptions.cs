@@ -26,6 +26,8 @@ public sealed class ScoringOptions
     /// <summary>The image classifier (<c>warden-training import-image</c>). Unset: no image categories. Set but refused or failing: they take their fallback.</summary>
     public string? ImageModel { get; set; }
 
+    public bool HasImageModel => !string.IsNullOrWhiteSpace(ImageModel);
+
     /// <summary>Policy category to the image model's classes whose probabilities add up to its score.</summary>
     public Dictionary<string, List<string>> ImageCategories { get; set; } = new()
     {

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Queues;
 using Warden.Abstractions.Reviews;
+using Warden.Abstractions.Scoring;
 using Warden.Integration.Tests.Infrastructure;
 using Warden.Testing;
 using static Warden.Integration.Tests.Reviews.ReviewFixtures;
@@ -183,6 +184,45 @@ public sealed class ReviewPageTests(PostgresFixture postgres)
         details.Final!.Reviewer.Should().Be("user:liv");
         details.History.Select(h => h.Kind).Should().Contain(["held", "taken-over"]);
         (await spam.GetMetrics()).OnHold.Should().Be(0);
+        ui.ShouldBeClean();
+    }
+
+    [Fact]
+    public async Task An_image_the_model_finds_adult_is_blurred_in_a_queue_that_does_not_blur_and_its_class_probabilities_shown()
+    {
+        var settings = new Dictionary<string, string?> { ["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath };
+        await using var silo = await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync("ui_image_model"), "ui-image-model", settings: settings);
+        var grains = silo.App.Services.GetRequiredService<IGrainFactory>();
+        var spam = await SaveAsync(grains, Sample("spam"));
+        (await spam.GetConfig())!.BlurMedia.Should().BeFalse("the point is a queue that does not blur by default");
+        using var photo = TestImages.PhotoLike(7, 800, 600);
+        using var drawing = TestImages.Drawing(9);
+        var submitted = await grains.Content("pin:m1", "k").Submit(new ContentSubmission
+        {
+            IdempotencyKey = "k",
+            Text = "new look",
+            Images = [new(TestImages.Encode(drawing), "drawing.png"), new(TestImages.Encode(photo, SkiaSharp.SKEncodedImageFormat.Jpeg, 90), "photo.jpg")],
+            Actor = "svc:test",
+        });
+        submitted.Errors.Should().BeEmpty();
+        var probabilities = submitted.Content!.Verdict!.ImageScores;
+        await spam.Enqueue(Job("ui:m1", "pin:m1"));
+        await using var ui = await UiSession.OpenAsync(silo);
+        var page = await ui.SignInAsync("mia", Reviewer, ["spam-reviewers"]);
+        await page.GotoAsync("/review/spam-en");
+
+        var figures = page.Locator(".widget-image figure");
+        await Assertions.Expect(figures).ToHaveCountAsync(2);
+        await Assertions.Expect(figures.Nth(0)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("veiled"));
+        await Assertions.Expect(figures.Nth(1)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("veiled sensitive"));
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelectorAll('.widget-image img')[1]).filter")).Should().Contain("blur");
+        await Assertions.Expect(figures.Nth(1).Locator("figcaption")).ToContainTextAsync("the image model finds it adult");
+
+        var table = page.Locator(".widget-scores table.image-scores");
+        await Assertions.Expect(table.Locator("tr").First).ToHaveTextAsync("imageDrawingHentaiNeutralPornSexy");
+        await Assertions.Expect(table.Locator("tr[data-image='1'] td").Nth(3)).ToHaveTextAsync(probabilities[1].Of("Porn").ToString("0.000"));
+        await Assertions.Expect(table.Locator("tr[data-image='1'] th")).ToHaveTextAsync("photo.jpg");
+        await UiSession.ScreenshotAsync(page, "review-page-image-model");
         ui.ShouldBeClean();
     }
 

@@ -10,4 +10,8 @@ public sealed record WidgetView(TemplateWidget Widget, FetchedObject? Object, Re
         $"/ui/media?job={Uri.EscapeDataString(Job.JobId)}&entity={Uri.EscapeDataString(Object!.Object.Entity)}&key={Uri.EscapeDataString(content.ContentKey)}&index={index}";
 
     public string MediaClasses => string.Join(' ', new[] { "media", Config.BlurMedia ? "veiled" : null, Config.GrayscaleMedia ? "gray" : null }.OfType<string>());
+
+    /// <summary>The queue's media settings, plus a blur for an image the image model found adult.</summary>
+    public string MediaClassesFor(ObjectContent content, int index) =>
+        !Config.BlurMedia && content.SensitiveImages.Contains(index) ? $"{MediaClasses} veiled sensitive" : MediaClasses;
 }
