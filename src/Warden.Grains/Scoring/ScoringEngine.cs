@@ -49,9 +49,22 @@ public sealed partial class ScoringEngine : IDisposable
             LogNoAssets(error.Message);
         }
 
+        (ServedProvider, CudaProblem) = ExecutionProvider.Resolve(_options.ExecutionProvider);
+        _meters.Provider = ServedProvider;
+        if (CudaProblem is not null)
+        {
+            LogCudaFallback(_options.ExecutionProvider, CudaProblem);
+        }
+
         _ocr = new Lazy<PaddleOcr?>(LoadOcr);
         _imageModel = new Lazy<ImageModelRunner?>(LoadImageModel);
     }
+
+    /// <summary>Where models run here: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string ServedProvider { get; }
+
+    /// <summary>Why CUDA was asked for and is not used; null otherwise.</summary>
+    public string? CudaProblem { get; }
 
     /// <summary>The served image model's name, or why there is none.</summary>
     public string ImageModelStatus => _imageModel.Value is { } runner ? runner.Name : _imageModelProblem ?? "none configured";
@@ -171,7 +184,7 @@ public sealed partial class ScoringEngine : IDisposable
     {
         try
         {
-            var classifier = TextClassifier.Load(path, ExecutionProvider.CreateOptions(_options.ExecutionProvider, _options.IntraOpThreads));
+            var classifier = TextClassifier.Load(path, ExecutionProvider.CreateOptions(ServedProvider, _options.IntraOpThreads));
             return (new ModelRunner(classifier, _options.MaxBatch, _meters), null);
         }
         catch (Exception error) when (error is ModelContractException or InvalidOperationException or ArgumentException)
@@ -200,7 +213,7 @@ public sealed partial class ScoringEngine : IDisposable
 
         try
         {
-            return new PaddleOcr(ScoringAssets.OcrModels(_assets), ExecutionProvider.CreateOptions(_options.ExecutionProvider, _options.IntraOpThreads));
+            return new PaddleOcr(ScoringAssets.OcrModels(_assets), ExecutionProvider.CreateOptions(ServedProvider, _options.IntraOpThreads));
         }
         catch (Exception error) when (error is FileNotFoundException or InvalidOperationException)
         {
@@ -219,7 +232,7 @@ public sealed partial class ScoringEngine : IDisposable
         var path = _options.ImageModel!;
         try
         {
-            var classifier = ImageClassifier.Load(path, ExecutionProvider.CreateOptions(_options.ExecutionProvider, _options.IntraOpThreads));
+            var classifier = ImageClassifier.Load(path, ExecutionProvider.CreateOptions(ServedProvider, _options.IntraOpThreads));
             var unknown = _options.ImageCategories.Values.SelectMany(c => c).Except(classifier.Contract.Classes).ToList();
             if (unknown.Count > 0)
             {
@@ -266,6 +279,9 @@ public sealed partial class ScoringEngine : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The text model {Path} was refused: {Reason}. Categories that need it take their fallback.")]
     private partial void LogModelRefused(string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warden:Scoring:ExecutionProvider is {Configured}: models run on the CPU. {Reason}")]
+    private partial void LogCudaFallback(string configured, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The image model {Path} was refused: {Reason}. Image categories take their fallback.")]
     private partial void LogImageModelRefused(string path, string reason);

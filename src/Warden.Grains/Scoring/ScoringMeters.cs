@@ -36,10 +36,14 @@ public sealed class ScoringMeters
         _imageModelLatency = meter.CreateHistogram<double>("warden.scoring.image_model.duration", "ms", "One image model run (a micro-batch)");
         _imageBatchSize = meter.CreateHistogram<int>("warden.scoring.image_model.batch", description: "Images per image model run");
         _scoringLatency = meter.CreateHistogram<double>("warden.scoring.duration", "ms", "The whole cascade for one submission");
+        meter.CreateObservableGauge("warden.scoring.execution_provider", () => new Measurement<int>(1, new KeyValuePair<string, object?>("provider", Provider)), description: "1, tagged with the provider models run on here (cpu or cuda)");
         meter.CreateObservableGauge("warden.scoring.drift", () => Drift.Divergence, description: "Jensen-Shannon divergence of incoming text's character classes from the baseline");
     }
 
     public CharacterClassDrift Drift { get; } = new();
+
+    /// <summary>Set by the scoring engine once it has resolved the configured provider.</summary>
+    public string Provider { get; set; } = Warden.Scoring.Models.ExecutionProvider.Cpu;
 
     public void Verdict(ContentVerdict verdict)
     {

@@ -11,7 +11,7 @@ public sealed class ScoringOptions
     /// <summary>The npm assets folder (word lists, OCR models); found above the program in a checkout when unset.</summary>
     public string? Assets { get; set; }
 
-    /// <summary><c>cpu</c> (this build) or <c>cuda</c> (with the GPU runtime package; README).</summary>
+    /// <summary><c>cpu</c>, <c>cuda</c> (refuses to start without CUDA) or <c>cuda-or-cpu</c> (falls back, logged and shown on /readyz and /metrics); CUDA needs the GPU build (README).</summary>
     public string ExecutionProvider { get; set; } = "cpu";
 
     public int IntraOpThreads { get; set; } = 2;
@@ -82,6 +82,16 @@ public sealed class ScoringOptions
     /// <summary>Every problem with the settings, for start-up.</summary>
     public IEnumerable<string> Problems()
     {
+        if (!Warden.Scoring.Models.ExecutionProvider.IsKnown(ExecutionProvider))
+        {
+            yield return $"{SectionName}:ExecutionProvider '{ExecutionProvider}' is not known: use cpu, cuda or cuda-or-cpu";
+        }
+        else if (ExecutionProvider.Equals(Warden.Scoring.Models.ExecutionProvider.Cuda, StringComparison.OrdinalIgnoreCase)
+            && Warden.Scoring.Models.ExecutionProvider.CudaProblem() is { } cuda)
+        {
+            yield return $"{SectionName}:ExecutionProvider is 'cuda' but {cuda}; or set it to cuda-or-cpu";
+        }
+
         if (MaxBatch <= 0)
         {
             yield return $"{SectionName}:MaxBatch must be positive";

@@ -27,7 +27,8 @@ public static class WardenHost
 
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<GrainReadinessCheck>("grains", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<GrainReadinessCheck>("grains", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<ScoringModelsCheck>("scoring", tags: [HealthEndpoints.ReadyTag]);
         if (settings.Mode == HostMode.Cluster)
         {
             health.AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);

@@ -20,6 +20,7 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
         var ready = await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
         var report = await ready.Content.ReadAsStringAsync();
         report.Should().Contain("\"silo\"").And.Contain("\"storage\"").And.Contain("Orleans queries installed");
+        report.Should().Contain("models run on cpu; image model: none configured");
         var anonymous = await http.GetAsync("/dashboard/");
         anonymous.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/signin", "a browser without a session is sent to sign in");
         anonymous.RequestMessage.RequestUri.Query.Should().Contain("returnUrl=%2Fdashboard%2F");

@@ -15,6 +15,7 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
     {
         var settings = Settings();
         settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
+        settings["Warden:Scoring:ExecutionProvider"] = "cuda-or-cpu"; // no CUDA in this build: served on the CPU
         await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_image_model"), "scoring-image-model", silos: 1, settings);
         using var skin = TestImages.PhotoLike(7, 800, 600);
         using var drawing = TestImages.Drawing(9);
@@ -41,6 +42,11 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
         clean.Categories.Single(c => c.Category == "adult").Decision.Should().Be(VerdictDecision.Allow);
         textOnly.Content!.Verdict!.Categories.Should().NotContain(c => c.Category == "adult" || c.Category == "suggestive");
         textOnly.Content.Verdict.ImageScores.Should().BeEmpty();
+
+        var engine = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Warden.Grains.Scoring.ScoringEngine>(
+            cluster.Silos.Cast<Orleans.TestingHost.InProcessSiloHandle>().Single().SiloHost.Services);
+        engine.ServedProvider.Should().Be("cpu");
+        engine.CudaProblem.Should().Contain("CUDA could not be loaded");
 
         // The probabilities are stored with the verdict, for the review page.
         var stored = await cluster.GrainFactory.Content("pin:img-skin", "k").Get();
