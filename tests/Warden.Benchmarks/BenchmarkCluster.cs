@@ -36,6 +36,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         {
             ["Warden:Api:RequestsPerMinute"] = "1000000000",
             ["Warden:Scoring:TextModel"] = TrainedModels.SpamModelPath,
+            ["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath,
         });
         var client = await WardenClient.ConnectAsync(new WardenClientOptions
         {

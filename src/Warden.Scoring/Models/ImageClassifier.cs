@@ -59,7 +59,18 @@ public sealed class ImageClassifier : IDisposable
     }
 
     /// <summary>The model's input for one decoded image (see <see cref="ImagePreprocessing"/>).</summary>
-    public float[] Preprocess(SKBitmap bitmap) => Preprocess(ImagePreprocessing.Rgb(bitmap), bitmap.Width, bitmap.Height);
+    public float[] Preprocess(SKBitmap bitmap)
+    {
+        // A decoder's unpremultiplied RGBA is read in place; anything else is converted first.
+        if (bitmap.ColorType == SKColorType.Rgba8888 && bitmap.AlphaType is SKAlphaType.Unpremul or SKAlphaType.Opaque && bitmap.RowBytes == bitmap.Width * 4)
+        {
+            var input = new float[ImageLength];
+            ImagePreprocessing.Fill(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, Contract.Height, Contract.Width, input, stride: 4);
+            return input;
+        }
+
+        return Preprocess(ImagePreprocessing.Rgb(bitmap), bitmap.Width, bitmap.Height);
+    }
 
     public float[] Preprocess(byte[] rgb, int width, int height)
     {

@@ -45,28 +45,31 @@ public static class ImagePreprocessing
     }
 
     /// <summary>Writes one preprocessed image, [height, width, 3], into <paramref name="destination"/>.</summary>
-    public static void Fill(ReadOnlySpan<byte> rgb, int width, int height, int outHeight, int outWidth, Span<float> destination)
+    /// <param name="pixels">Row-major pixels, <paramref name="stride"/> bytes each: 3 (RGB) or 4 (RGBA, alpha ignored).</param>
+    public static void Fill(ReadOnlySpan<byte> pixels, int width, int height, int outHeight, int outWidth, Span<float> destination, int stride = 3)
     {
-        if (rgb.Length != width * height * 3 || destination.Length != outHeight * outWidth * 3)
+        if (stride is not (3 or 4) || pixels.Length != width * height * stride || destination.Length != outHeight * outWidth * 3)
         {
             throw new ArgumentException("pixel and tensor sizes do not match the dimensions");
         }
 
-        var unit = new float[rgb.Length];
-        for (var i = 0; i < rgb.Length; i++)
-        {
-            unit[i] = (float)(rgb[i] / 255.0);
-        }
-
+        // Only the sampled pixels are converted; each conversion is the float32 quotient TensorFlow.js stores.
+        var unit = UnitValues;
+        var output = 0;
         if (width == outWidth && height == outHeight)
         {
-            unit.CopyTo(destination);
+            for (var i = 0; i < pixels.Length; i += stride)
+            {
+                destination[output++] = unit[pixels[i]];
+                destination[output++] = unit[pixels[i + 1]];
+                destination[output++] = unit[pixels[i + 2]];
+            }
+
             return;
         }
 
         var rowRatio = outHeight > 1 ? (height - 1) / (double)(outHeight - 1) : height / (double)outHeight;
         var colRatio = outWidth > 1 ? (width - 1) / (double)(outWidth - 1) : width / (double)outWidth;
-        var output = 0;
         for (var r = 0; r < outHeight; r++)
         {
             var sourceRow = rowRatio * r;
@@ -79,11 +82,11 @@ public static class ImagePreprocessing
                 var colFloor = Math.Max(0, (int)Math.Floor(sourceCol));
                 var colFraction = sourceCol - colFloor;
                 var colCeil = Math.Min(width - 1, (int)Math.Ceiling(sourceCol));
-                int topLeft = ((rowFloor * width) + colFloor) * 3, topRight = ((rowFloor * width) + colCeil) * 3;
-                int bottomLeft = ((rowCeil * width) + colFloor) * 3, bottomRight = ((rowCeil * width) + colCeil) * 3;
+                int topLeft = ((rowFloor * width) + colFloor) * stride, topRight = ((rowFloor * width) + colCeil) * stride;
+                int bottomLeft = ((rowCeil * width) + colFloor) * stride, bottomRight = ((rowCeil * width) + colCeil) * stride;
                 for (var d = 0; d < 3; d++)
                 {
-                    double tl = unit[topLeft + d], tr = unit[topRight + d], bl = unit[bottomLeft + d], br = unit[bottomRight + d];
+                    double tl = unit[pixels[topLeft + d]], tr = unit[pixels[topRight + d]], bl = unit[pixels[bottomLeft + d]], br = unit[pixels[bottomRight + d]];
                     var top = tl + ((tr - tl) * colFraction);
                     var bottom = bl + ((br - bl) * colFraction);
                     destination[output++] = (float)(top + ((bottom - top) * rowFraction));
@@ -91,4 +94,6 @@ public static class ImagePreprocessing
             }
         }
     }
+
+    private static readonly float[] UnitValues = [.. Enumerable.Range(0, 256).Select(v => (float)(v / 255.0))];
 }

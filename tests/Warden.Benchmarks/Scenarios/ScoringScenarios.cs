@@ -15,7 +15,8 @@ namespace Warden.Benchmarks.Scenarios;
 /// <summary>
 /// The scoring cascade's figures: submit → verdict with PostgreSQL persistence (closed loop and paced at
 /// 1,000 items/s), the scoring worker against raw ONNX Runtime runs of the same model and batch size,
-/// PDQ hashing of 512×512 images, matching against a 1M-hash bank (index and brute force), and OCR.
+/// PDQ hashing of 512×512 images and of 12 MP JPEGs (full and scaled decode), matching against a 1M-hash
+/// bank (index and brute force), the image classifier beside raw ONNX Runtime, image submissions, and OCR.
 /// </summary>
 public static class ScoringScenarios
 {
@@ -129,6 +130,60 @@ public static class ScoringScenarios
             return Task.CompletedTask;
         });
 
+        // The image classifier: Warden's preprocessing and run beside a raw ONNX Runtime run of the same model and batch.
+        var imageModel = new Lazy<ImageBench>(PrepareImageModel);
+        foreach (var batch in new[] { 1, 16 })
+        {
+            yield return new Scenario($"image-classify-b{batch}-c1", "images/s", 1, (_, i) =>
+            {
+                var bench = imageModel.Value;
+                var input = new float[batch * bench.Classifier.ImageLength];
+                for (var k = 0; k < batch; k++)
+                {
+                    bench.Classifier.Preprocess(bench.Bitmaps[(int)((i + k) % bench.Bitmaps.Length)]).CopyTo(input, k * bench.Classifier.ImageLength);
+                }
+
+                bench.Classifier.Run(input, batch);
+                return Task.CompletedTask;
+            }, () => Task.FromResult(imageModel.Value), ItemsPerOperation: batch);
+            yield return new Scenario($"image-onnx-raw-b{batch}-c1", "images/s", 1, (_, _) =>
+            {
+                var bench = imageModel.Value;
+                var tensor = new DenseTensor<float>(bench.Input.AsMemory(0, batch * bench.Classifier.ImageLength), [batch, 224, 224, 3]);
+                using var results = bench.Raw.Run([NamedOnnxValue.CreateFromTensor(ImageModelContract.InputName, tensor)]);
+                return Task.CompletedTask;
+            }, ItemsPerOperation: batch);
+        }
+
+        // An image item through the whole cascade (PDQ, OCR, image model, fusion, PostgreSQL).
+        var photos = new Lazy<byte[][]>(() => [.. Enumerable.Range(0, 8).Select(seed => { using var photo = TestImages.PhotoLike(seed, 800, 600); return TestImages.Encode(photo, SkiaSharp.SKEncodedImageFormat.Jpeg, 90); })]);
+        yield return new Scenario("submit-image-c8", "items/s", 8, async (worker, i) =>
+        {
+            var entity = $"pin:bench-img-{run}-{worker}-{i}";
+            var result = await grains.Content(entity, "1").Submit(new ContentSubmission
+            {
+                IdempotencyKey = "1",
+                Images = [new SubmittedImage(photos.Value[(int)((worker + i) % photos.Value.Length)], "photo.jpg")],
+                Actor = "bench",
+            });
+            if (result.Content?.Verdict is not { ImageScores.Count: 1 })
+            {
+                throw new InvalidOperationException("no image verdict: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }, () => Task.FromResult(photos.Value));
+
+        // PDQ of 12-megapixel JPEGs decoded whole, and decoded scaled down to the silo's 2 MP target.
+        var large = new Lazy<byte[][]>(() => [.. Enumerable.Range(0, 2).Select(seed => { using var scene = TestImages.Scene(seed, 4000, 3000); return TestImages.Encode(scene, SkiaSharp.SKEncodedImageFormat.Jpeg, 90); })]);
+        foreach (var (name, target) in new[] { ("full", long.MaxValue), ("scaled", 2_000_000L) })
+        {
+            yield return new Scenario($"pdq-jpeg-12mp-{name}-c1", "hashes/s", 1, (_, i) =>
+            {
+                using var bitmap = LumaImage.DecodeBitmap(large.Value[(int)(i % large.Value.Length)], target);
+                PdqHasher.Hash(LumaImage.FromBitmap(bitmap));
+                return Task.CompletedTask;
+            }, () => Task.FromResult(large.Value));
+        }
+
         var ocr = new Lazy<(PaddleOcr Ocr, byte[] Image)>(() =>
         {
             using var image = TestImages.Text("CHEAP VIAGRA ONLINE", "NO PRESCRIPTION NEEDED", "CLICK HERE TO ORDER");
@@ -164,6 +219,20 @@ public static class ScoringScenarios
         var dimension = classifier.Contract.Dimension;
         classifier.Dispose();
         return (new InferenceSession(TrainedModels.SpamModelPath, ExecutionProvider.CreateOptions("cpu", 2)), features, dimension);
+    }
+
+    private sealed record ImageBench(ImageClassifier Classifier, InferenceSession Raw, SkiaSharp.SKBitmap[] Bitmaps, float[] Input);
+
+    private static ImageBench PrepareImageModel()
+    {
+        var classifier = ImageClassifier.Load(TrainedModels.NsfwModelPath, ExecutionProvider.CreateOptions("cpu", 2));
+        var bitmaps = Enumerable.Range(0, 16).Select(seed =>
+        {
+            using var photo = TestImages.PhotoLike(seed, 640, 480);
+            return LumaImage.DecodeBitmap(TestImages.Encode(photo, SkiaSharp.SKEncodedImageFormat.Jpeg, 90));
+        }).ToArray();
+        var input = bitmaps.SelectMany(classifier.Preprocess).ToArray();
+        return new ImageBench(classifier, new InferenceSession(TrainedModels.NsfwModelPath, ExecutionProvider.CreateOptions("cpu", 2)), bitmaps, input);
     }
 
     private static (PdqIndex, Hash256[]) BuildBank()

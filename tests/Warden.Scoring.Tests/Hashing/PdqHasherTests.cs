@@ -4,7 +4,7 @@ using Warden.Scoring.Hashing;
 
 namespace Warden.Scoring.Tests.Hashing;
 
-public sealed class PdqHasherTests
+public sealed class PdqHasherTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Threshold = 31;
 
@@ -70,6 +70,25 @@ public sealed class PdqHasherTests
                 hashes[i].DistanceTo(hashes[j]).Should().BeGreaterThan(Threshold);
             }
         }
+    }
+
+    [Fact]
+    public void Large_jpegs_decoded_scaled_down_hash_within_a_few_bits_of_the_full_decode()
+    {
+        // 12-megapixel photos are decoded at about 2 MP (what the silo does): PDQ downsamples to 64×64 anyway.
+        var distances = new List<int>();
+        foreach (var seed in new[] { 20, 21, 22, 23, 24 })
+        {
+            using var scene = TestImages.Scene(seed, 4000, 3000);
+            var jpeg = TestImages.Encode(scene, SKEncodedImageFormat.Jpeg, 90);
+            using var full = LumaImage.DecodeBitmap(jpeg);
+            using var scaled = LumaImage.DecodeBitmap(jpeg, 2_000_000);
+            ((long)scaled.Width * scaled.Height).Should().BeLessThanOrEqualTo(2_000_000).And.BeGreaterThan(500_000);
+            distances.Add(PdqHasher.Hash(LumaImage.FromBitmap(full)).Hash.DistanceTo(PdqHasher.Hash(LumaImage.FromBitmap(scaled)).Hash));
+        }
+
+        output.WriteLine($"full vs scaled decode, bits apart: {string.Join(", ", distances)}");
+        distances.Should().OnlyContain(d => d <= 8, "a few bits, far inside the match threshold of 31");
     }
 
     [Fact]

@@ -32,9 +32,12 @@ public sealed class ImageModelEquivalenceTests(ITestOutputHelper output)
             for (var i = 0; i < images.Count; i++)
             {
                 var (name, encoded) = images[i];
-                using var bitmap = SKBitmap.Decode(encoded) ?? throw new InvalidOperationException($"{name} does not decode");
+                // Decoded as the silo decodes (RGBA, unpremultiplied) and preprocessed in place as the silo does;
+                // nsfwjs gets the same pixels' RGB.
+                using var bitmap = Warden.Scoring.Hashing.LumaImage.DecodeBitmap(encoded);
                 var rgb = ImagePreprocessing.Rgb(bitmap);
-                classifier.Preprocess(rgb, bitmap.Width, bitmap.Height).CopyTo(input, i * classifier.ImageLength);
+                classifier.Preprocess(bitmap).CopyTo(input, i * classifier.ImageLength);
+                classifier.Preprocess(rgb, bitmap.Width, bitmap.Height).Should().Equal(input.AsSpan(i * classifier.ImageLength, classifier.ImageLength).ToArray(), "RGB and RGBA preprocess alike");
                 var file = Path.Combine(folder.FullName, $"{name}.rgb");
                 await File.WriteAllBytesAsync(file, [.. BitConverter.GetBytes(bitmap.Width), .. BitConverter.GetBytes(bitmap.Height), .. rgb]);
                 files.Add(file);
