@@ -15,10 +15,11 @@ internal static class BanksImportCommand
         var enforcement = new Option<string>("--enforcement") { Description = "The enforcement a match applies", DefaultValueFactory = _ => "block" };
         var kind = new Option<HashKind>("--kind") { Description = "Pdq (perceptual) or Sha256 (exact bytes)", DefaultValueFactory = _ => HashKind.Pdq };
         var threshold = new Option<int>("--threshold") { Description = "Largest PDQ distance that matches", DefaultValueFactory = _ => 31 };
+        var rotations = new Option<bool>("--rotations") { Description = "Also match rotated and flipped copies (the 8 dihedral variants of each submitted image)" };
         var replace = new Option<bool>("--replace") { Description = "Replace the bank's hashes instead of adding to them" };
         var actor = new Option<string>("--actor") { DefaultValueFactory = _ => "cli:" + Environment.UserName };
         var connection = new ConnectionOptions();
-        var command = new Command("import", "Import hashes into a bank; every silo matches them within seconds") { file, bank, policy, enforcement, kind, threshold, replace, actor };
+        var command = new Command("import", "Import hashes into a bank; every silo matches them within seconds") { file, bank, policy, enforcement, kind, threshold, rotations, replace, actor };
         connection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +35,7 @@ internal static class BanksImportCommand
             }
 
             await using var client = await WardenClient.ConnectAsync(connection.Read(parse), cancellationToken);
-            var info = new HashBankInfo { Name = parse.GetValue(bank)!, Policy = parse.GetValue(policy)!, Enforcement = parse.GetValue(enforcement)!, Threshold = parse.GetValue(threshold) };
+            var info = new HashBankInfo { Name = parse.GetValue(bank)!, Policy = parse.GetValue(policy)!, Enforcement = parse.GetValue(enforcement)!, Threshold = parse.GetValue(threshold), MatchRotationsAndFlips = parse.GetValue(rotations) };
             var result = await client.Grains.GetGrain<IScoringConfigGrain>(IScoringConfigGrain.DefaultKey).ImportBank(info, entries, parse.GetValue(replace), parse.GetValue(actor)!);
             return Report.Print(result, $"{info.Name}: {entries.Count} hashes imported as version {result.Version}");
         });

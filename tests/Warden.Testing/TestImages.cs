@@ -73,6 +73,18 @@ public static class TestImages
         return result;
     }
 
+    /// <summary>Turned a quarter clockwise.</summary>
+    public static SKBitmap RotateClockwise(SKBitmap bitmap)
+    {
+        var result = new SKBitmap(bitmap.Height, bitmap.Width, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(result);
+        canvas.Translate(bitmap.Height, 0);
+        canvas.RotateDegrees(90);
+        using var image = SKImage.FromBitmap(bitmap);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        return result;
+    }
+
     public static SKBitmap Brighten(SKBitmap bitmap, int amount)
     {
         var result = new SKBitmap(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Premul);

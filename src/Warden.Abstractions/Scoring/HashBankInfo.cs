@@ -24,4 +24,7 @@ public sealed record HashBankInfo
     [Id(7)] public DateTimeOffset ChangedAt { get; init; }
 
     [Id(8)] public string? ChangedBy { get; init; }
+
+    /// <summary>Also match the 8 rotations and flips of a submitted image (PDQ's dihedral hashes), for banks of content that is reposted turned.</summary>
+    [Id(9)] public bool MatchRotationsAndFlips { get; init; }
 }

@@ -32,9 +32,17 @@ public sealed class LoadedBank
 
         if (pdq is { IsTrusted: true } trusted && _pdq.Count > 0)
         {
-            foreach (var (id, distance) in _pdq.Search(trusted.Hash, Info.Threshold).OrderBy(m => m.Distance).Take(1))
+            // The image as submitted, and, where the bank asks for it, its rotations and flips: the closest wins.
+            var queries = Info.MatchRotationsAndFlips && trusted.Dihedral is { } variants
+                ? variants.Select((hash, v) => (Hash: hash, Kind: v == 0 ? "pdq" : $"pdq, image {PdqDihedral.Names[v]}"))
+                : [(trusted.Hash, "pdq")];
+            var best = queries
+                .SelectMany(q => _pdq.Search(q.Hash, Info.Threshold).Select(m => (m.Id, m.Distance, q.Kind)))
+                .OrderBy(m => m.Distance)
+                .Take(1);
+            foreach (var (id, distance, kind) in best)
             {
-                yield return new HashMatch(Info.Name, Info.Policy, Info.Enforcement, "pdq", distance, _pdqLabels[id]);
+                yield return new HashMatch(Info.Name, Info.Policy, Info.Enforcement, kind, distance, _pdqLabels[id]);
             }
         }
     }

@@ -140,7 +140,7 @@ public sealed partial class ScoringEngine
             using var bitmap = LumaImage.DecodeBitmap(bytes, _options.DecodeTargetPixels);
             if (banks.Count > 0)
             {
-                pdq = PdqHasher.Hash(LumaImage.FromBitmap(bitmap));
+                pdq = PdqHasher.Hash(LumaImage.FromBitmap(bitmap), dihedral: banks.Any(b => b.Info.MatchRotationsAndFlips));
             }
 
             text = _ocr.Value is { } ocr ? string.Join('\n', ocr.Read(bitmap).Select(l => l.Text)) : null;

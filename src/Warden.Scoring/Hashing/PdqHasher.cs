@@ -16,12 +16,15 @@ public static class PdqHasher
 
     public static PdqResult Hash(ReadOnlySpan<byte> encodedImage) => Hash(LumaImage.Decode(encodedImage));
 
-    public static PdqResult Hash(LumaImage image)
+    public static PdqResult Hash(LumaImage image) => Hash(image, dihedral: false);
+
+    /// <param name="dihedral">Also the hashes of the image's rotations and flips (<see cref="PdqDihedral"/>), for banks that match them.</param>
+    public static PdqResult Hash(LumaImage image, bool dihedral)
     {
         var buffer64 = Downsample(image);
         var quality = Quality(buffer64);
         var block = DctBlock(buffer64);
-        return new PdqResult(HashFromBlock(block), quality);
+        return new PdqResult(HashFromBlock(block), quality) { Dihedral = dihedral ? PdqDihedral.Hashes(block) : null };
     }
 
     /// <summary>The 16×16 block's bits: 1 where a coefficient is above the block's median.</summary>

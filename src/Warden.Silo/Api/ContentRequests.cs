@@ -50,4 +50,5 @@ public sealed record ContentResponse(
 public sealed record ImageInfo(string? Name, int Bytes, string Sha256);
 
 /// <summary>A bank import as JSON.</summary>
-public sealed record BankImportRequest(string? Policy, string? Enforcement, int? Threshold, IReadOnlyList<HashBankEntry>? Entries);
+/// <param name="MatchRotationsAndFlips">Also match rotated and flipped copies of the banked images (default false).</param>
+public sealed record BankImportRequest(string? Policy, string? Enforcement, int? Threshold, IReadOnlyList<HashBankEntry>? Entries, bool? MatchRotationsAndFlips = null);

@@ -159,7 +159,7 @@ public static class ScoringApi
             return problem;
         }
 
-        var bank = new HashBankInfo { Name = name, Policy = body!.Policy ?? string.Empty, Enforcement = body.Enforcement ?? "block", Threshold = body.Threshold ?? 31 };
+        var bank = new HashBankInfo { Name = name, Policy = body!.Policy ?? string.Empty, Enforcement = body.Enforcement ?? "block", Threshold = body.Threshold ?? 31, MatchRotationsAndFlips = body.MatchRotationsAndFlips ?? false };
         return Answer(await Config(grains).ImportBank(bank, body.Entries ?? [], replace ?? false, BearerAuthentication.Actor(caller)));
     }
 

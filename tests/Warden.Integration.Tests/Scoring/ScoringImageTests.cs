@@ -74,6 +74,29 @@ public sealed class ScoringImageTests(PostgresFixture postgres)
         (await cluster.GrainFactory.GetGrain<IEntityGrain>("pin:near").GetEnforcement("home_feed")).Enforcement.Should().Be("block");
     }
 
+    [Fact]
+    public async Task A_bank_that_asks_for_it_matches_rotated_and_flipped_copies()
+    {
+        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_dihedral"), "scoring-dihedral", silos: 1, Settings());
+        using var known = TestImages.Scene(45);
+        using var turned = TestImages.RotateClockwise(known);
+        var hash = PdqHasher.Hash(TestImages.Encode(known)).Hash.ToString();
+        var config = cluster.GrainFactory.GetGrain<IScoringConfigGrain>(IScoringConfigGrain.DefaultKey);
+        (await config.ImportBank(new HashBankInfo { Name = "upright-only", Policy = "porn", Enforcement = "block" }, [new HashBankEntry(HashKind.Pdq, hash, "case-20")], false, "user:lead"))
+            .Saved.Should().BeTrue();
+        (await config.ImportBank(new HashBankInfo { Name = "any-way-up", Policy = "violence", Enforcement = "block", MatchRotationsAndFlips = true }, [new HashBankEntry(HashKind.Pdq, hash, "case-21")], false, "user:lead"))
+            .Saved.Should().BeTrue();
+        (await config.Get()).Banks.Single(b => b.Name == "any-way-up").MatchRotationsAndFlips.Should().BeTrue("the switch is stored with the bank");
+        await WaitForEveryEngineAsync(cluster, (await config.Get()).Version, TimeSpan.FromSeconds(5));
+
+        var verdict = await Submit(cluster, "pin:turned", TestImages.Encode(turned));
+
+        verdict.Categories.Should().NotContain(c => c.Category == "porn", "the upright-only bank does not look at rotations");
+        var violence = verdict.Categories.Single(c => c.Category == "violence");
+        violence.Decision.Should().Be(VerdictDecision.Block);
+        violence.Evidence.Should().ContainSingle(e => e.Kind == "hash").Which.Detail.Should().StartWith("any-way-up (pdq, image rotate-270, distance ", "the submission turned back a quarter matches");
+    }
+
     private static async Task<ContentVerdict> Submit(Orleans.TestingHost.TestCluster cluster, string entity, byte[] image)
     {
         var result = await cluster.GrainFactory.Content(entity, "k").Submit(new ContentSubmission { IdempotencyKey = "k", Images = [new SubmittedImage(image)], Actor = "svc:test" });
