@@ -6,5 +6,6 @@ var root = new RootCommand("warden-training: train Warden's text model, evaluate
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     ImportImageCommand.Create(),
+    CheckProvidersCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
