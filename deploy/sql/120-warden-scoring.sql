@@ -3,7 +3,7 @@
 CREATE TABLE IF NOT EXISTS content_items (
     entity          text        NOT NULL,
     idempotency_key text        NOT NULL,
-    status          smallint    NOT NULL,          -- 0 received, 1 scored, 2 labelled, 3 queued
+    status          smallint    NOT NULL,          -- 0 received, 1 scored, 2 labelled, 3 queued, 4 failed, 5 scoring images
     received_at     timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL DEFAULT now(),
     record          jsonb       NOT NULL,          -- submission (without image bytes), verdict, review job
@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS content_items (
 
 -- What the recovery reminder re-drives: submissions still without a verdict.
 CREATE INDEX IF NOT EXISTS content_items_pending ON content_items (updated_at) WHERE status = 0;
+-- ... and those whose text is scored while their images are not yet (Warden:Scoring:ImagesAfterText).
+CREATE INDEX IF NOT EXISTS content_items_scoring_images ON content_items (updated_at) WHERE status = 5;
 
 CREATE TABLE IF NOT EXISTS content_images (
     entity          text     NOT NULL,

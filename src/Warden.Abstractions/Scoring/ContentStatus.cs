@@ -11,4 +11,10 @@ public enum ContentStatus
 
     /// <summary>Scoring failed on every attempt the recovery pass makes; kept with the reason until an operator re-drives it.</summary>
     Failed = 4,
+
+    /// <summary>
+    /// The text is scored and labelled and the item is held (<c>Warden:Scoring:ImagesAfterText</c>); its images are
+    /// being scored off the request path, after which it is labelled or queued like any other.
+    /// </summary>
+    ScoringImages = 5,
 }

@@ -20,6 +20,10 @@ public interface IContentGrain : IGrainWithStringKey
     [Alias("rescore")]
     Task<ContentRecord?> Rescore();
 
+    /// <summary>Scores the images of a submission whose text was scored first, and settles it; no-op otherwise.</summary>
+    [Alias("complete-images"), Orleans.Concurrency.OneWay]
+    Task CompleteImages();
+
     /// <summary>An operator's second chance for a submission marked failed: its attempts start again; no-op otherwise.</summary>
     [Alias("redrive")]
     Task<ContentRecord?> Redrive();

@@ -5,7 +5,8 @@ namespace Warden.Abstractions.Scoring;
 /// <summary>
 /// The answer to a submission: refused with every bad field named, or accepted and stored — with the
 /// verdict when scoring finished in time, or status <see cref="ContentStatus.Received"/> while a
-/// reminder re-drives it.
+/// reminder re-drives it, or the text's verdict with status <see cref="ContentStatus.ScoringImages"/>
+/// while its images are scored after it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("warden.scoring.submit-result")]
 public sealed record SubmitResult(

@@ -16,6 +16,7 @@ public static class DefaultPolicyCatalog
             new("porn", "Sexually explicit content"),
             new("adult", "Sexually explicit imagery, as the image model sees it"),
             new("suggestive", "Sexually suggestive imagery: kept, shown to fewer people"),
+            new("unscored_media", "Held while its images are scored"),
             new("hate", "Attacks on people for protected characteristics"),
             new("harassment", "Targeted abuse of a person"),
             new("violence", "Graphic violence or threats"),

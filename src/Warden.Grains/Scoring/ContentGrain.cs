@@ -62,7 +62,17 @@ public sealed partial class ContentGrain(
             return new SubmitResult(true, [], await content.GetAsync(_entity, _idempotencyKey), Duplicate: true);
         }
 
-        return new SubmitResult(true, [], await ScoreAndApplyAsync(record));
+        var imagesAfterText = scoring.Value.ImagesAfterText && submission.Images is { Count: > 0 };
+        return new SubmitResult(true, [], await ScoreAndApplyAsync(record, textOnly: imagesAfterText));
+    }
+
+    public async Task CompleteImages()
+    {
+        var record = await content.GetAsync(_entity, _idempotencyKey);
+        if (record is { Status: ContentStatus.ScoringImages })
+        {
+            await ScoreAndApplyAsync(record);
+        }
     }
 
     public Task<ContentRecord?> Get() => content.GetAsync(_entity, _idempotencyKey);
@@ -70,7 +80,7 @@ public sealed partial class ContentGrain(
     public async Task<ContentRecord?> Rescore()
     {
         var record = await content.GetAsync(_entity, _idempotencyKey);
-        return record is { Status: ContentStatus.Received } ? await ScoreAndApplyAsync(record) : record;
+        return record is { Status: ContentStatus.Received or ContentStatus.ScoringImages } ? await ScoreAndApplyAsync(record) : record;
     }
 
     public async Task<ContentRecord?> Redrive()
@@ -81,14 +91,15 @@ public sealed partial class ContentGrain(
             : record;
     }
 
-    private async Task<ContentRecord> ScoreAndApplyAsync(ContentRecord record)
+    /// <param name="textOnly">The first of two passes: the text now, the images after (<see cref="ScoringOptions.ImagesAfterText"/>).</param>
+    private async Task<ContentRecord> ScoreAndApplyAsync(ContentRecord record, bool textOnly = false)
     {
         var submission = record.Submission;
         ContentVerdict verdict;
         try
         {
             var trust = await AuthorTrustAsync(submission.Author);
-            verdict = await GrainFactory.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest(_entity, submission.Text, submission.Images, trust));
+            verdict = await GrainFactory.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest(_entity, submission.Text, textOnly ? [] : submission.Images, trust));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -100,7 +111,7 @@ public sealed partial class ContentGrain(
             var failed = record with
             {
                 Attempts = attempts,
-                Status = givenUp ? ContentStatus.Failed : ContentStatus.Received,
+                Status = givenUp ? ContentStatus.Failed : record.Status,
                 FailureReason = why.Length <= MaxEvidence ? why : why[..MaxEvidence],
             };
             if (attempts == 1)
@@ -119,6 +130,16 @@ public sealed partial class ContentGrain(
         }
 
         await ApplyLabelsAsync(verdict, submission.Actor, record.ReceivedAt);
+        if (textOnly)
+        {
+            return await HoldForImagesAsync(record, verdict);
+        }
+
+        if (record.Status == ContentStatus.ScoringImages)
+        {
+            await ReleaseHoldAsync(submission.Actor);
+        }
+
         var (reason, category) = ReviewReason(verdict);
         RouteResult? routed = null;
         if (reason is not null)

@@ -20,7 +20,7 @@ public interface IContentStore
     Task<byte[]?> ImageAsync(string entity, string idempotencyKey, int ordinal);
 
     /// <summary>
-    /// Submissions still without a verdict, last touched before <paramref name="before"/>, oldest first; one
+    /// Submissions still without a (final) verdict — received, or scoring their images — last touched before <paramref name="before"/>, oldest first; one
     /// that failed n times waits (2^n - 1) × <paramref name="backoff"/> longer (at most 63 ×).
     /// </summary>
     Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, TimeSpan backoff, int limit);

@@ -35,7 +35,7 @@ public sealed class InMemoryContentStore(TimeProvider clock) : IContentStore
 
     public Task<IReadOnlyList<(string Entity, string IdempotencyKey)>> PendingAsync(DateTimeOffset before, TimeSpan backoff, int limit) =>
         Task.FromResult<IReadOnlyList<(string, string)>>([.. _records
-            .Where(r => r.Value.Record.Status == ContentStatus.Received
+            .Where(r => r.Value.Record.Status is ContentStatus.Received or ContentStatus.ScoringImages
                 && r.Value.UpdatedAt < before - (backoff * (Math.Pow(2, Math.Min(r.Value.Record.Attempts, 6)) - 1)))
             .OrderBy(r => r.Value.UpdatedAt)
             .Take(limit)

@@ -94,7 +94,7 @@ public sealed class PostgresContentStore : IContentStore
     {
         // Each failed attempt doubles the wait before the next (up to 64 times the first).
         await using var command = _db.CreateCommand(
-            "SELECT entity, idempotency_key FROM content_items WHERE status = 0 "
+            "SELECT entity, idempotency_key FROM content_items WHERE (status = 0 OR status = 5) "
             + "AND updated_at < $1 - ($3 * (power(2, least(coalesce((record->>'attempts')::int, 0), 6)) - 1)) * interval '1 second' "
             + "ORDER BY updated_at LIMIT $2");
         command.Parameters.AddWithValue(before);

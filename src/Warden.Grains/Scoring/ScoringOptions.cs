@@ -35,6 +35,15 @@ public sealed class ScoringOptions
         ["suggestive"] = ["Sexy"],
     };
 
+    /// <summary>
+    /// Score a submission's text on the request path and its images after it: the caller gets the text's verdict at
+    /// once (status <c>ScoringImages</c>), the item carries a hold label until its images are scored.
+    /// </summary>
+    public bool ImagesAfterText { get; set; }
+
+    /// <summary>The enforcement of the hold label (policy <c>unscored_media</c>) while images are scored.</summary>
+    public string HoldEnforcement { get; set; } = "limit";
+
     /// <summary>Images whose adult score reaches this are blurred on review pages even where the queue does not blur.</summary>
     public double BlurImagesAt { get; set; } = 0.5;
 

@@ -65,7 +65,8 @@ public static class ScoringApi
         }
 
         var body = ContentResponse.From(result.Content!, result.Duplicate);
-        return result.Content!.Verdict is null ? Results.Accepted(value: body) : Results.Ok(body);
+        // 202 until the verdict is final: not yet scored, or its images still being scored after its text.
+        return result.Content!.Verdict is null || result.Content.Status == ContentStatus.ScoringImages ? Results.Accepted(value: body) : Results.Ok(body);
     }
 
     private static async Task<(ContentSubmission?, IResult?)> FromJsonAsync(HttpRequest request, string actor)

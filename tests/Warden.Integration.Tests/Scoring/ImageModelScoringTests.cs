@@ -70,6 +70,71 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
         verdict.ImageScores.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task With_images_after_text_the_caller_gets_the_text_verdict_and_the_item_is_held_until_its_images_are_scored()
+    {
+        var settings = Settings();
+        settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
+        settings["Warden:Scoring:ImagesAfterText"] = "true";
+        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_images_after"), "scoring-images-after", silos: 1, settings);
+        using var skin = TestImages.PhotoLike(7, 800, 600);
+        var item = cluster.GrainFactory.Content("pin:after", "k");
+        var entity = cluster.GrainFactory.GetGrain<Warden.Abstractions.Labels.IEntityGrain>("pin:after");
+
+        var answered = await item.Submit(new ContentSubmission
+        {
+            IdempotencyKey = "k",
+            Text = ClearSpam,
+            Images = [new SubmittedImage(TestImages.Encode(skin, SKEncodedImageFormat.Jpeg, 90), "photo.jpg")],
+            Actor = "svc:test",
+        });
+
+        // The answer: the text's verdict (spam blocks at once), no image categories yet, the item held.
+        answered.Content!.Status.Should().Be(ContentStatus.ScoringImages);
+        var first = answered.Content.Verdict!;
+        first.Categories.Single(c => c.Category == "spam").Decision.Should().Be(VerdictDecision.Block);
+        first.Categories.Should().NotContain(c => c.Category == "adult");
+        first.ImageScores.Should().BeEmpty();
+
+        // Then the images: classified, adult fused, the hold released.
+        var settled = await Infrastructure.Eventually.Succeeds(item.Get, r => r!.Status is ContentStatus.Labelled or ContentStatus.Queued, TimeSpan.FromSeconds(30), "images scored");
+        settled!.Verdict!.ImageScores.Should().ContainSingle();
+        settled.Verdict.Categories.Single(c => c.Category == "adult").Decision.Should().Be(VerdictDecision.Review);
+        var labels = (await entity.GetLabels()).Live;
+        labels.Should().NotContain(l => l.Policy == "unscored_media", "the hold goes once the images are scored");
+        labels.Should().Contain(l => l.Policy == "adult").And.Contain(l => l.Policy == "spam");
+        (await entity.GetHistory(50)).Should().Contain(h => h.Label.Policy == "unscored_media", "the item was held while its images were scored");
+    }
+
+    [Fact]
+    public async Task A_submission_left_scoring_its_images_is_finished_by_the_recovery_pass()
+    {
+        var settings = Settings();
+        settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
+        settings["Warden:Scoring:RecoverAfter"] = "00:00:00";
+        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_images_recover"), "scoring-images-recover", silos: 1, settings);
+        using var drawing = TestImages.Drawing(9);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Warden.Grains.Scoring.IContentStore>(
+            cluster.Silos.Cast<Orleans.TestingHost.InProcessSiloHandle>().Single().SiloHost.Services);
+
+        // As a silo lost between the two passes leaves it: text verdict stored, images never scored.
+        var record = new ContentRecord
+        {
+            Entity = "pin:stranded",
+            Submission = new ContentSubmission { IdempotencyKey = "k", Images = [new SubmittedImage(TestImages.Encode(drawing))], Actor = "svc:test" },
+            Status = ContentStatus.Received,
+            ReceivedAt = DateTimeOffset.UtcNow,
+        };
+        (await store.InsertAsync(record)).Should().BeTrue();
+        await store.UpdateAsync(record with { Status = ContentStatus.ScoringImages, Verdict = new ContentVerdict { Categories = [], ScoredAt = DateTimeOffset.UtcNow } });
+
+        (await cluster.GrainFactory.GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).RunOnce()).Should().Be(1);
+
+        var finished = await cluster.GrainFactory.Content("pin:stranded", "k").Get();
+        finished!.Status.Should().Be(ContentStatus.Labelled);
+        finished.Verdict!.ImageScores.Should().ContainSingle();
+    }
+
     private static async Task<ContentVerdict> SubmitAsync(Orleans.TestingHost.TestCluster cluster, string entity, IEnumerable<byte[]> images)
     {
         var result = await cluster.GrainFactory.Content(entity, "k").Submit(new ContentSubmission
