@@ -1,7 +1,10 @@
 namespace Warden.Benchmarks;
 
-/// <summary>Command line: <c>--duration 5 --warmup 2 --runs 3 --only grain --out path.json --import-rows 1000000</c> (0 skips the import).</summary>
-public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Runs, string? Only, string Output, int ImportRows)
+/// <summary>
+/// Command line: <c>--duration 5 --warmup 2 --runs 3 --only grain --out path.json --import-rows 1000000</c> (0 skips the import)
+/// <c>--baseline tests/Warden.Benchmarks/baseline.json --update-baseline no</c> (yes merges this run's figures into it, to commit).
+/// </summary>
+public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Runs, string? Only, string Output, int ImportRows, string BaselineFile, bool UpdateBaseline)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -10,7 +13,7 @@ public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Ru
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
             {
-                throw new ArgumentException($"Expected '--name value' pairs, got '{args[i]}'. Options: --duration SECONDS --warmup SECONDS --runs N --only TEXT --out FILE --import-rows N");
+                throw new ArgumentException($"Expected '--name value' pairs, got '{args[i]}'. Options: --duration SECONDS --warmup SECONDS --runs N --only TEXT --out FILE --import-rows N --baseline FILE --update-baseline yes|no");
             }
 
             values[args[i][2..]] = args[++i];
@@ -22,7 +25,9 @@ public sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan Warmup, int Ru
             int.Parse(values.GetValueOrDefault("runs", "3"), System.Globalization.CultureInfo.InvariantCulture),
             values.GetValueOrDefault("only"),
             values.GetValueOrDefault("out", Path.Combine("tests", "Warden.Benchmarks", "results", "summary.json")),
-            int.Parse(values.GetValueOrDefault("import-rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("import-rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("baseline", Path.Combine("tests", "Warden.Benchmarks", "baseline.json")),
+            values.GetValueOrDefault("update-baseline", "no") is "yes" or "true");
         if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Runs < 1 || options.ImportRows < 0)
         {
             throw new ArgumentException("--duration must be positive, --warmup and --import-rows not negative and --runs at least 1.");

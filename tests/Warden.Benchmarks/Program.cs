@@ -5,6 +5,7 @@ using Warden.Benchmarks.Scenarios;
 // The foundation's ceilings, measured in one run against one durable PostgreSQL server:
 // later figures (labels/s, jobs/s, scores/s) are reported as ratios to these.
 var options = BenchmarkOptions.Parse(args);
+var baseline = Baseline.Load(Path.GetFullPath(options.BaselineFile));
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
 await using var cluster = await BenchmarkCluster.StartAsync();
@@ -78,6 +79,16 @@ foreach (var (name, value) in ratios)
     Console.WriteLine($"ratio {name,-52} {value,6:F3}");
 }
 
+// Every figure that fell by more than 30% against the last committed results (a warning, not a failure).
+var regressions = baseline.Regressions(summaries, ratios);
+Console.WriteLine(regressions.Count == 0
+    ? $"no figure fell by more than {Baseline.Drop:P0} against {baseline.Source}"
+    : $"{regressions.Count} figure(s) fell by more than {Baseline.Drop:P0} against {baseline.Source}:");
+foreach (var line in regressions)
+{
+    Console.WriteLine(line);
+}
+
 var leaseNext = new Dictionary<string, object>();
 foreach (var (scenario, latency) in ReviewScenarios.LeaseNextLatency.Where(l => l.Value.TotalCount > 0))
 {
@@ -135,7 +146,7 @@ if (options.ImportRows > 0)
 
 var output = Path.GetFullPath(options.Output);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
+var thisRun = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
 {
     measuredAt = DateTimeOffset.UtcNow,
     machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
@@ -150,5 +161,12 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
     eventLatency,
     signInFlood,
     import,
-}, new JsonSerializerOptions { WriteIndented = true }));
+}))!.AsObject();
+var indented = new JsonSerializerOptions { WriteIndented = true };
+await File.WriteAllTextAsync(output, thisRun.ToJsonString(indented));
 Console.WriteLine($"summary written to {output}");
+if (options.UpdateBaseline)
+{
+    await File.WriteAllTextAsync(options.BaselineFile, baseline.Merge(thisRun).ToJsonString(indented));
+    Console.WriteLine($"this run's figures merged into {options.BaselineFile} over {baseline.Source}: commit it to make them the baseline");
+}
