@@ -28,20 +28,7 @@ public sealed class TextClassifier : IDisposable
 
     public static TextClassifier Load(string path, SessionOptions? options = null)
     {
-        if (!File.Exists(path))
-        {
-            throw new ModelContractException(path, "the file does not exist");
-        }
-
-        InferenceSession session;
-        try
-        {
-            session = options is null ? new InferenceSession(path) : new InferenceSession(path, options);
-        }
-        catch (OnnxRuntimeException error)
-        {
-            throw new ModelContractException(path, $"ONNX Runtime cannot load it ({error.Message})");
-        }
+        var session = ModelFile.Open(path, options);
 
         try
         {
