@@ -12,4 +12,7 @@ public sealed record ImageClassScores
     [Id(2)] public required List<ClassProbability> Classes { get; init; }
 
     public double Of(string className) => Classes.FirstOrDefault(c => c.Class == className)?.Probability ?? 0;
+
+    /// <summary>A category's score on this image: its classes' probabilities added up, each class once.</summary>
+    public double Sum(IEnumerable<string> classNames) => Math.Min(1, classNames.Distinct(StringComparer.Ordinal).Sum(Of));
 }

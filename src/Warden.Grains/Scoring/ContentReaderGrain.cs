@@ -25,7 +25,7 @@ public sealed class ContentReaderGrain(IContentStore content, IOptions<ScoringOp
         // Reviewer safety: what the image model finds adult is blurred even in queues that do not blur.
         var imageScores = record.Verdict?.ImageScores ?? [];
         var adultClasses = scoring.Value.ImageCategories.GetValueOrDefault("adult") ?? [];
-        var sensitive = imageScores.Where(s => adultClasses.Distinct(StringComparer.Ordinal).Sum(s.Of) >= scoring.Value.BlurImagesAt).Select(s => s.Image).ToList();
+        var sensitive = imageScores.Where(s => s.Sum(adultClasses) >= scoring.Value.BlurImagesAt).Select(s => s.Image).ToList();
         return new ObjectContent(record.Submission.IdempotencyKey, record.Submission.Text, [.. imageNames.Select((n, i) => n ?? $"image {i + 1}")], keywords)
         {
             ImageScores = imageScores,

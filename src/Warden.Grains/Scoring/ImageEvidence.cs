@@ -15,8 +15,7 @@ internal sealed class ImageEvidence(List<ImageClassScores>? scores, int images, 
 
     public CategoryEvidence For(string category, CategoryPolicy policy, IReadOnlyCollection<string> classes, CategoryEvidence textEvidence)
     {
-        var best = (scores ?? []).Select(s => (s.Image, Score: classes.Distinct(StringComparer.Ordinal).Sum(s.Of)))
-            .OrderByDescending(s => s.Score).Select(s => ((int, double)?)s).FirstOrDefault();
+        var best = (scores ?? []).MaxBy(s => s.Sum(classes));
         var unscored = images > 0 && best is null;
         return textEvidence with
         {
@@ -24,8 +23,8 @@ internal sealed class ImageEvidence(List<ImageClassScores>? scores, int images, 
             TextScore = null,
             OcrScore = null,
             ModelThresholds = null,
-            ImageScore = best is { } b ? Math.Min(1, b.Item2) : null,
-            ImageDetail = best is { } d ? $"{model} on image {d.Item1 + 1} ({string.Join(" + ", classes.Distinct(StringComparer.Ordinal))})" : null,
+            ImageScore = best?.Sum(classes),
+            ImageDetail = best is null ? null : $"{model} on image {best.Image + 1} ({string.Join(" + ", classes.Distinct(StringComparer.Ordinal))})",
             ModelName = model,
             ModelFailed = policy.ModelRequired && unscored,
         };
