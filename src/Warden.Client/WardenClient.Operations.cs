@@ -69,7 +69,7 @@ public sealed partial class WardenClient
 
     public Task<Abstractions.Strikes.StrikeSummary> GetStrikesAsync(string user) => Grains.GetGrain<Abstractions.Strikes.IStrikesGrain>(user).Get();
 
-    private IEntityGrain Entity(string entity) => Grains.GetGrain<IEntityGrain>(entity);
+    private IEntityGrain Entity(string entity) => Grains.Get<IEntityGrain>(entity);
 
     /// <summary>Unsubscribes once; disposing it again does nothing.</summary>
     private sealed class Subscription(List<StreamSubscriptionHandle<EnforcementChanged>> handles) : IAsyncDisposable

@@ -1,4 +1,5 @@
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Runtime;
 
 namespace Warden.Grains.Labels;
 
@@ -21,6 +22,6 @@ public sealed class EnforcementReaderGrain : Grain, IEnforcementReaderGrain
             throw new ArgumentException($"Ask for between 1 and {MaxEntities} entities at once, not {entities?.Count ?? 0}.", nameof(entities));
         }
 
-        return entities.Select(e => GrainFactory.GetGrain<IEntityGrain>(e));
+        return entities.Select(e => GrainFactory.Get<IEntityGrain>(e));
     }
 }

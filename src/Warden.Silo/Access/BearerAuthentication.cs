@@ -52,16 +52,18 @@ public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.Fail("malformed API key");
         }
 
-        var stored = await keys.FindAsync(id);
-        if (stored is null || stored.Info.RevokedAt is not null || !ApiKeySecrets.Matches(secret, stored.SecretHash))
-        {
-            return AuthenticateResult.Fail("unknown or revoked API key");
-        }
+        var caller = await keys.AuthenticateAsync(id, secret);
+        return caller is null
+            ? AuthenticateResult.Fail("unknown or revoked API key")
+            : AuthenticateResult.Success(new AuthenticationTicket(caller, SchemeName));
+    }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, "key:" + stored.Info.Name), new(KeyIdClaim, stored.Info.Id) };
-        claims.AddRange(stored.Info.Scopes.Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    /// <summary>The caller an API key proves: its name as identity, its id, its scopes. Shared by requests (never mutated).</summary>
+    internal static ClaimsPrincipal CallerFor(ApiKeyInfo key)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, "key:" + key.Name), new(KeyIdClaim, key.Id) };
+        claims.AddRange(key.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
     }
 
     /// <summary>A person's session: their roles become scopes and roles, their groups <c>group</c> claims.</summary>

@@ -77,11 +77,12 @@ public static class ApiRegistration
         // without asking again: a reviewer's next job then costs no round trips for assets.
         var assets = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ApiRegistration).Assembly, "Warden.Silo.wwwroot");
         app.Environment.WebRootFileProvider = assets;
-        app.UseStaticFiles(new StaticFileOptions
+        // Only asset paths look for a file: every other request would cost a resource lookup that cannot succeed.
+        app.UseWhen(context => IsAsset(context.Request.Path), files => files.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = assets,
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "private, max-age=86400",
-        });
+        }));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -104,6 +105,10 @@ public static class ApiRegistration
         app.MapWardenUi();
         return app;
     }
+
+    /// <summary>The folders of <c>wwwroot</c>, embedded in this assembly.</summary>
+    internal static bool IsAsset(PathString path) =>
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/img");
 
     /// <summary>Paths a person opens in the browser: error statuses there get a page, machine paths keep their bodies.</summary>
     internal static bool IsPage(PathString path) =>

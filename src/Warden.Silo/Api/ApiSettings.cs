@@ -8,10 +8,10 @@ public sealed class ApiSettings
     /// <summary>Largest request body accepted, in bytes; bigger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 1 << 20;
 
-    /// <summary>Requests each API key may make per minute; beyond it, 429 with Retry-After.</summary>
     /// <summary>The body limit of a content submission, which may carry images (JSON base64 or multipart).</summary>
     public long MaxSubmissionBytes { get; set; } = 48L << 20;
 
+    /// <summary>Requests each API key may make per minute; beyond it, 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; set; } = 60_000;
 
     /// <summary>How long a verified key is trusted before it is looked up again (revocation takes at most this long).</summary>

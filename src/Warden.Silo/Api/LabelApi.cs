@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Warden.Abstractions.Access;
 using Warden.Abstractions.Labels;
+using Warden.Abstractions.Runtime;
 using Warden.Core.Labels;
 using Warden.Abstractions.Validation;
 using Warden.Silo.Access;
@@ -21,7 +22,7 @@ public static class LabelApi
             .RequireAuthorization(ApiScopes.EnforcementRead);
         api.MapPost("/enforcement/batch", ReadBatchAsync).RequireAuthorization(ApiScopes.EnforcementRead);
         api.MapGet("/entities/{entity}/history", async (string entity, int? limit, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IEntityGrain>(entity).GetHistory(limit ?? 50))).RequireAuthorization(ApiScopes.EnforcementRead);
+            Results.Ok(await grains.Get<IEntityGrain>(entity).GetHistory(limit ?? 50))).RequireAuthorization(ApiScopes.EnforcementRead);
     }
 
     private static async Task<IResult> WriteAsync(string entity, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains, ILogger<ReservedSourceLog> log)
@@ -94,7 +95,7 @@ public static class LabelApi
 
     private static async Task<IResult> ReadAsync(IGrainFactory grains, string entity, string surface, bool explain)
     {
-        var grain = grains.GetGrain<IEntityGrain>(entity);
+        var grain = grains.Get<IEntityGrain>(entity);
         return explain ? Results.Ok(await grain.GetEnforcement(surface)) : Results.Ok(await grain.GetVerdict(surface));
     }
 

@@ -15,10 +15,12 @@ public static class RawRouteValues
 {
     public static IApplicationBuilder UseRawRouteValues(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        // A re-executed error page keeps the original request line: its own path is not in it.
+        // A re-executed error page keeps the original request line: its own path is not in it. A request line
+        // without '%' decoded to itself, so only escaped ones are re-read (most requests, at no cost).
         if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && pattern.Parameters.Count > 0
             && context.Features.Get<IStatusCodeReExecuteFeature>() is null
-            && context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } target)
+            && context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } target
+            && target.Contains('%', StringComparison.Ordinal))
         {
             Rebind(context.Request.RouteValues, pattern, target);
         }

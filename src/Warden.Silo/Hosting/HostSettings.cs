@@ -28,6 +28,12 @@ public sealed class HostSettings
 
     public int HttpPort { get; set; } = 8080;
 
+    /// <summary>
+    /// Answers <c>GET /bare</c> with a constant body before any middleware runs: the host's HTTP ceiling,
+    /// which benchmarks put beside the API's figures. Off by default; it serves nothing an operator needs.
+    /// </summary>
+    public bool BareEndpoint { get; set; }
+
     /// <summary>PostgreSQL connection string; required in cluster mode.</summary>
     public string? ConnectionString { get; set; }
 

@@ -35,6 +35,7 @@ public static class WardenHost
         }
 
         var app = builder.Build();
+        app.UseBareEndpoint(settings); // first, so it measures the host without the pipeline
         app.MapWardenApi();
         app.MapWardenHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(ScopeAuthorization.OperatorPolicy);

@@ -104,6 +104,29 @@ public sealed class LabelApiTests(PostgresFixture postgres)
         await Problem(await silo.Http.SendAsync(Request(HttpMethod.Post, "/api/v1/entities/pin:9/labels", key, SpamLabel)), HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task A_remembered_key_still_refuses_a_wrong_secret_and_the_bare_endpoint_answers_only_when_enabled()
+    {
+        // The default cache lifetime: the key's first use is remembered, and a second secret for the same id must still fail.
+        await using var silo = await StartAsync("api_key_cache", new Dictionary<string, string?> { ["Warden:BareEndpoint"] = "true" });
+        var reader = await CreateKeyAsync(silo, "reader", ApiScopes.EnforcementRead);
+        var forged = reader[..^1] + (reader[^1] == 'a' ? 'b' : 'a');
+        const string path = "/api/v1/entities/pin:1/enforcement?surface=home_feed&explain=false";
+
+        (await silo.Http.SendAsync(Request(HttpMethod.Get, path, reader))).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Problem(await silo.Http.SendAsync(Request(HttpMethod.Get, path, forged)), HttpStatusCode.Unauthorized);
+        (await silo.Http.SendAsync(Request(HttpMethod.Get, path, reader))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Ahead of the pipeline: no security headers, no authentication; other methods and paths pass on.
+        var bare = await silo.Http.GetAsync("/bare");
+        (bare.StatusCode, await bare.Content.ReadAsStringAsync()).Should().Be((HttpStatusCode.OK, "ok"));
+        bare.Headers.Contains("Content-Security-Policy").Should().BeFalse();
+        (await silo.Http.PostAsync("/bare", null)).StatusCode.Should().NotBe(HttpStatusCode.OK);
+
+        await using var plain = await StartAsync("api_no_bare", new Dictionary<string, string?>());
+        (await plain.Http.GetAsync("/bare")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private async Task<LoopbackSilo> StartAsync(string database, IReadOnlyDictionary<string, string?> settings) =>
         await LoopbackSilo.StartAsync(await postgres.CreateDatabaseAsync(database), database.Replace('_', '-'), settings: settings);
 }

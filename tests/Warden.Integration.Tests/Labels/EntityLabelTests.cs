@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Policies;
+using Warden.Abstractions.Runtime;
 using Warden.Core.Labels;
 using Warden.Integration.Tests.Infrastructure;
 using static Warden.Integration.Tests.Labels.LabelFixtures;
@@ -34,6 +35,12 @@ public sealed class EntityLabelTests(PostgresFixture postgres)
         search.Enforcement.Should().Be("limit");
         search.Winner!.Policy.Should().Be("spam");
         search.Ranked.Should().HaveCount(2).And.BeInDescendingOrder(r => r.Score);
+
+        // The cached-type reference (hot read paths) names the same grain and reaches the same state.
+        var fast = cluster.GrainFactory.Get<IEntityGrain>("pin:1233211212");
+        fast.GetGrainId().Should().Be(pin.GetGrainId());
+        (await fast.GetVerdict("search")).Should().Be(await pin.GetVerdict("search"));
+        cluster.GrainFactory.Get<IEntityGrain>("pin:2").GetGrainId().Should().Be(cluster.GrainFactory.GetGrain<IEntityGrain>("pin:2").GetGrainId());
     }
 
     [Fact]
