@@ -122,6 +122,20 @@ if (options.Only?.Split(',').Contains("bulk") == true)
         Console.WriteLine($"ratio bulk apply / label-write-c16 {bulk.ApplyMedian / labelWrites.MedianPerSecond:F3}");
     }
 }
+ColdReadBenchmark.Result? coldReads = null;
+if (options.Only?.Split(',').Contains("cold-reads") == true)
+{
+    coldReads = await ColdReadBenchmark.RunAsync(cluster, options.Runs);
+    Console.WriteLine($"cold verdict reads ({coldReads.Entities:N0} entities, 64 callers, each read once; seeded at {coldReads.SeedRowsPerSecond:N0} label rows/s): median {coldReads.ColdMedianPerSecond:N0} reads/s, p99 {coldReads.ColdP99Ms} ms " +
+        $"(runs {string.Join(" / ", coldReads.Cold.Select(p => $"{p.PerSecond:N0}/s p50 {p.P50Ms} p99 {p.P99Ms} ms"))})");
+    Console.WriteLine($"warm verdict reads of the same entities: median {coldReads.WarmMedianPerSecond:N0} reads/s, p99 {coldReads.WarmP99Ms} ms (runs {string.Join(" / ", coldReads.Warm.Select(p => $"{p.PerSecond:N0}/s p50 {p.P50Ms} p99 {p.P99Ms} ms"))}); " +
+        $"ratio cold / warm {coldReads.ColdMedianPerSecond / coldReads.WarmMedianPerSecond:F3}");
+    Console.WriteLine($"ceiling, the same rows selected one by one by 64 Npgsql callers: median {coldReads.SelectMedianPerSecond:N0} rows/s (runs {string.Join(" / ", coldReads.Select.Select(p => $"{p.PerSecond:N0}/s p99 {p.P99Ms} ms"))}); " +
+        $"ratio cold / select {coldReads.ColdMedianPerSecond / coldReads.SelectMedianPerSecond:F3}");
+    Console.WriteLine($"memory per active idle entity (2 labels): {coldReads.HeapBytesPerActiveEntity:N0} B managed heap, {coldReads.RssBytesPerActiveEntity:N0} B RSS " +
+        $"({coldReads.HeapBytesPerActiveEntity * 100_000 / 1048576.0:F0} MiB heap per 100,000)");
+}
+
 EventLatencyBenchmark.Result? eventLatency = null;
 if (options.Only?.Split(',').Contains("event-latency") == true)
 {
@@ -158,6 +172,7 @@ var thisRun = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
     pacedSubmit,
     reviewPage,
     bulk,
+    coldReads,
     eventLatency,
     signInFlood,
     import,

@@ -45,17 +45,18 @@ public sealed partial class EntityGrain
 
     private async Task ExpireDueAsync()
     {
+        var now = clock.GetUtcNow();
+        if (Book.NextExpiry() is not { } next || next > now)
+        {
+            // Nothing due (every activation passes here): no decisions are computed, so an idle entity keeps
+            // only the decisions it was asked for.
+            await ScheduleExpiryAsync();
+            return;
+        }
+
         var catalog = await catalogs.GetAsync();
         var before = ResolveAll(catalog);
-        var expired = Book.Expire(clock.GetUtcNow());
-        if (expired.Count > 0)
-        {
-            await CommitAsync(expired, catalog, before);
-        }
-        else
-        {
-            await ScheduleExpiryAsync();
-        }
+        await CommitAsync(Book.Expire(now), catalog, before);
     }
 
     private async Task UnregisterExpiryReminderAsync()

@@ -44,6 +44,7 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
     private readonly PostgresEventOutbox _outbox;
     private readonly OutboxSignal _signal;
     private readonly BatchedWriter<Write, int?> _writer;
+    private readonly BatchedWriter<string, (string? State, int Version)> _reader;
 
     public PostgresEntityLabelStore(NpgsqlDataSource db, PostgresEventOutbox outbox, OutboxSignal signal)
     {
@@ -51,16 +52,30 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
         _outbox = outbox;
         _signal = signal;
         _writer = new BatchedWriter<Write, int?>(WriteBatchAsync);
+        // Activations read the same way: entities activated together (a batch read, a burst of cold reads)
+        // share one statement instead of one round trip each.
+        _reader = new BatchedWriter<string, (string?, int)>(ReadBatchAsync);
     }
 
     public async Task<(EntityLabelState State, int Version)> ReadAsync(string entity)
     {
-        await using var command = _db.CreateCommand("SELECT state, version FROM entity_labels WHERE entity = $1");
-        command.Parameters.AddWithValue(entity);
+        var (state, version) = await _reader.SubmitAsync(entity);
+        // Parsed here, in the grain's turn, so a batch's parsing is spread over the callers.
+        return state is null ? (new EntityLabelState(), 0) : (JsonSerializer.Deserialize<EntityLabelState>(state, StoredJson.Options)!, version);
+    }
+
+    private async Task<IReadOnlyList<(string?, int)>> ReadBatchAsync(IReadOnlyList<string> entities)
+    {
+        await using var command = _db.CreateCommand("SELECT entity, state, version FROM entity_labels WHERE entity = ANY($1)");
+        command.Parameters.AddWithValue(entities.Distinct(StringComparer.Ordinal).ToArray());
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? (JsonSerializer.Deserialize<EntityLabelState>(reader.GetString(0), StoredJson.Options)!, reader.GetInt32(1))
-            : (new EntityLabelState(), 0);
+        var found = new Dictionary<string, (string?, int)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            found[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2));
+        }
+
+        return [.. entities.Select(e => found.TryGetValue(e, out var row) ? row : (null, 0))];
     }
 
     public async Task<int> WriteAsync(string entity, EntityLabelState state, int expectedVersion, IReadOnlyList<LabelChange> changes, IReadOnlyList<EnforcementChanged> events)

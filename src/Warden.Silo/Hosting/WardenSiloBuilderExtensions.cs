@@ -20,7 +20,7 @@ public static class WardenSiloBuilderExtensions
     /// <summary>
     /// Storage, reminders, streams and the dashboard for <paramref name="settings"/>' mode; clustering
     /// too unless <paramref name="includeClustering"/> is false (a TestCluster brings its own endpoints).
-    /// Orleans tuning (membership timings, reminder periods) binds from <c>Warden:Membership</c> and <c>Warden:Reminders</c>.
+    /// Orleans tuning (membership timings, reminder periods, activation collection) binds from <c>Warden:Membership</c>, <c>Warden:Reminders</c> and <c>Warden:Collection</c>.
     /// </summary>
     public static ISiloBuilder AddWarden(this ISiloBuilder silo, HostSettings settings, bool includeClustering = true)
     {
@@ -32,6 +32,10 @@ public static class WardenSiloBuilderExtensions
         });
         silo.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection("Warden:Membership"));
         silo.Configure<ReminderOptions>(silo.Configuration.GetSection("Warden:Reminders"));
+        // A burst of reads over many cold entities must not exhaust memory: under pressure Orleans deactivates
+        // the idlest activations first (their state is stored, so they come back on the next call).
+        silo.Configure<GrainCollectionOptions>(o => o.EnableActivationSheddingOnMemoryPressure = true);
+        silo.Configure<GrainCollectionOptions>(silo.Configuration.GetSection("Warden:Collection"));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddWardenGrainServices(settings.Mode == HostMode.Cluster ? settings.ConnectionString : null, silo.Configuration);
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IScoringRecoveryGrain>(IScoringRecoveryGrain.DefaultKey).Start());

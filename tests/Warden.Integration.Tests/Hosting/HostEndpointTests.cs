@@ -13,8 +13,11 @@ public sealed class HostEndpointTests(PostgresFixture postgres)
     public async Task A_cluster_mode_silo_is_alive_ready_and_serves_the_dashboard_to_operators_only()
     {
         var connectionString = await postgres.CreateDatabaseAsync("host_ready");
-        await using var silo = await LoopbackSilo.StartAsync(connectionString, "host-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var silo = await LoopbackSilo.StartAsync(connectionString, "host-" + Guid.NewGuid().ToString("N")[..8],
+            settings: new Dictionary<string, string?> { ["Warden:Collection:MemoryUsageLimitPercentage"] = "85" });
         var http = silo.Http;
+        var collection = silo.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.GrainCollectionOptions>>().Value;
+        (collection.EnableActivationSheddingOnMemoryPressure, collection.MemoryUsageLimitPercentage).Should().Be((true, 85), "shedding is on by default and Warden:Collection binds");
 
         (await http.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         var ready = await Eventually.Succeeds(() => http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness");
