@@ -37,7 +37,7 @@ public static class WardenGrainServices
             .AddWardenEvents(durable)
             .AddWardenLabels(durable)
             .AddWardenScoring(durable, configuration)
-            .AddWardenQueues(durable)
+            .AddWardenQueues(durable, configuration)
             .AddWardenReviews(durable)
             .AddWardenActions(configuration)
             .AddWardenAppeals(configuration)

@@ -27,17 +27,23 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     public WardenClient Client { get; }
 
-    public static async Task<BenchmarkCluster> StartAsync()
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var postgres = await PostgresServer.StartAsync(durable: true);
         var connectionString = await postgres.CreateDatabaseAsync("bench");
         // The per-key rate limit is a deployment's policy; here it must not be what is measured.
-        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId, settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Warden:Api:RequestsPerMinute"] = "1000000000",
             ["Warden:Scoring:TextModel"] = TrainedModels.SpamModelPath,
             ["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath,
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var silo = await LoopbackSilo.StartAsync(connectionString, ServiceId, settings: settings);
         var client = await WardenClient.ConnectAsync(new WardenClientOptions
         {
             UseCluster = true,

@@ -8,7 +8,12 @@ var options = BenchmarkOptions.Parse(args);
 var baseline = Baseline.Load(Path.GetFullPath(options.BaselineFile));
 Console.WriteLine($"Warden foundation benchmarks: {options.Runs} runs x {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {Environment.ProcessorCount} cores");
 
-await using var cluster = await BenchmarkCluster.StartAsync();
+await using var cluster = await BenchmarkCluster.StartAsync(options.SiloSettings);
+foreach (var (key, value) in options.SiloSettings)
+{
+    Console.WriteLine($"silo setting {key}={value}");
+}
+
 var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster)).Concat(LabelScenarios.All(cluster)).Concat(HttpScenarios.All(cluster)).Concat(ReviewScenarios.All(cluster)).Concat(ScoringScenarios.All(cluster)).Concat(EventScenarios.All(cluster))
     .Where(s => options.Only is null || options.Only.Split(',').Any(only => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
     .ToList();

@@ -23,6 +23,7 @@ public sealed partial class QueueGrain(
     CatalogCache catalogs,
     QueueMeters meters,
     IOptions<ReminderOptions> reminderOptions,
+    IOptions<QueueRuntimeOptions> runtimeOptions,
     TimeProvider clock,
     ILogger<QueueGrain> logger)
     : Grain, IQueueGrain, IRemindable
@@ -53,10 +54,14 @@ public sealed partial class QueueGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         meters.Forget(Id);
-        return Task.CompletedTask;
+        if (runtimeOptions.Value.Leases == LeaseDurability.WriteBehind && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            // Write-behind leases nobody awaited are stored before the activation goes (a graceful end loses none).
+            await _commit.CommitAsync();
+        }
     }
 
     public Task<QueueConfig?> GetConfig() => Task.FromResult(Config);
@@ -171,6 +176,12 @@ public sealed partial class QueueGrain(
         _leasedAt[lease.JobId] = now;
         _commit.Changed(_book.Find(lease.JobId)!);
         meters.Leased(Id);
+        if (runtimeOptions.Value.Leases == LeaseDurability.WriteBehind)
+        {
+            _ = CommitBehindAsync();
+            return lease;
+        }
+
         await CommitAsync();
         return lease;
     }
@@ -277,6 +288,19 @@ public sealed partial class QueueGrain(
         }
     }
 
+    /// <summary>A commit nobody waits for (write-behind leases): a failure still sends the activation away.</summary>
+    private async Task CommitBehindAsync()
+    {
+        try
+        {
+            await CommitAsync();
+        }
+        catch (Exception error)
+        {
+            LogWriteBehindFailed(error, Id);
+        }
+    }
+
     private QueueMetrics Measure()
     {
         var now = clock.GetUtcNow();
@@ -301,6 +325,9 @@ public sealed partial class QueueGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} could not finish job {JobId}; it stays finalizing and is retried")]
     private partial void LogFinishFailed(Exception error, string queue, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} could not store a write-behind lease; the activation reloads what was stored")]
+    private partial void LogWriteBehindFailed(Exception error, string queue);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue {Queue}: {Count} jobs breached the target handling time")]
     private partial void LogSlaBreaches(string queue, int count);

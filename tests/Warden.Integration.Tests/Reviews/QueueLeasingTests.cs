@@ -118,6 +118,29 @@ public sealed class QueueLeasingTests(PostgresFixture postgres)
         (await restarted.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")))).Outcome.Should().Be(JobStepOutcome.Final);
     }
 
+    [Fact]
+    public async Task A_write_behind_lease_is_stored_without_being_awaited_and_honoured_by_the_next_activation()
+    {
+        var database = await postgres.CreateDatabaseAsync("queues_write_behind");
+        await using var cluster = await WardenTestCluster.DeployAsync(database, "queues-write-behind", silos: 1,
+            settings: new Dictionary<string, string?> { ["Warden:Queues:Leases"] = "WriteBehind" });
+        var queue = await SaveAsync(cluster.GrainFactory, Sample("spam"));
+        await queue.Enqueue(Job("report:1"));
+        await queue.Enqueue(Job("report:2", "pin:2"));
+
+        var lease = (await queue.LeaseNext(SpamReviewer("ann")))!;
+        // Every activation goes (the queue's included) and comes back from what was stored.
+        var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await Eventually.Succeeds(async () => (await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains("QueueGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount),
+            count => count == 0, TimeSpan.FromSeconds(30), "the queue's activation collected");
+
+        var metrics = await queue.GetMetrics();
+        (metrics.Depth, metrics.Leased).Should().Be((2, 1), "the lease was stored behind the answer");
+        (await queue.Decide(lease.JobId, lease.Token, Decision("ann", ("item", "remove")))).Outcome.Should().Be(JobStepOutcome.Final);
+        (await queue.LeaseNext(SpamReviewer("bob")))!.JobId.Should().NotBe(lease.JobId);
+    }
+
     private async Task<TestCluster> DeployAsync(string database) =>
         await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync(database), database.Replace('_', '-'), silos: 1);
 }
