@@ -19,6 +19,8 @@ var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster))
     .ToList();
 
 var summaries = new List<ScenarioSummary>();
+using var stageLatency = new StageLatency();
+var stages = new Dictionary<string, object>();
 Console.WriteLine($"{"scenario",-24} {"median",12} {"unit",-10} {"p50 µs",10} {"p99 µs",10} {"errors",7}  runs");
 foreach (var scenario in scenarios)
 {
@@ -30,6 +32,7 @@ foreach (var scenario in scenarios)
     await LoadLoop.RunAsync(scenario.Concurrency, options.Warmup, scenario.Operation);
     ReviewScenarios.ResetLatency(scenario.Name);
     ScoringScenarios.ResetLatency(scenario.Name);
+    stageLatency.Reset();
     var runs = new List<LoadResult>();
     for (var run = 0; run < options.Runs; run++)
     {
@@ -39,6 +42,12 @@ foreach (var scenario in scenarios)
     var summary = ScenarioSummary.From(scenario, runs);
     summaries.Add(summary);
     Console.WriteLine($"{summary.Name,-24} {summary.MedianPerSecond,12:F0} {summary.Unit,-10} {summary.P50Microseconds,10:F0} {summary.P99Microseconds,10:F0} {summary.Errors,7}  {string.Join(" / ", summary.RunsPerSecond.Select(r => r.ToString("F0")))}");
+    if (stageLatency.Snapshot() is { Count: > 0 } seen)
+    {
+        // The submission's stages inside the silo during the measured runs (what the scenario's latency is made of).
+        stages[scenario.Name] = seen.ToDictionary(s => s.Stage, s => new { s.Count, p50Ms = Math.Round(s.P50Ms, 2), p99Ms = Math.Round(s.P99Ms, 2) });
+        Console.WriteLine($"  stages of {scenario.Name}: {string.Join(", ", seen.Select(s => $"{s.Stage} ({s.Count}) p50 {s.P50Ms:F2} / p99 {s.P99Ms:F2} ms"))}");
+    }
 }
 
 // Each capability's figure as a ratio to the ceiling it is built on, measured in this same run.
@@ -175,6 +184,7 @@ var thisRun = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
     ratios,
     leaseNext,
     pacedSubmit,
+    stages,
     reviewPage,
     bulk,
     coldReads,

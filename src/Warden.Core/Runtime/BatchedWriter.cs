@@ -4,12 +4,15 @@ namespace Warden.Core.Runtime;
 /// Group commit for a silo-wide store: items submitted while a write is in flight go out together in
 /// the next one, so a busy silo pays one round trip and one commit (one WAL flush) per batch rather
 /// than per item. <c>write</c> returns each item's result in order, or throws to fail the whole batch.
+/// With <paramref name="maxInFlight"/> above one, a new batch may start while earlier ones wait for their
+/// commit (their WAL flushes can then be shared by the database); batches may finish in any order, so
+/// callers must not depend on the order of two items they submitted without awaiting the first.
 /// </summary>
-public sealed class BatchedWriter<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch = 500)
+public sealed class BatchedWriter<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch = 500, int maxInFlight = 1)
 {
     private readonly Lock _gate = new();
     private readonly Queue<(TItem Item, TaskCompletionSource<TResult> Done)> _pending = new();
-    private bool _writing;
+    private int _writers;
 
     public Task<TResult> SubmitAsync(TItem item)
     {
@@ -17,12 +20,12 @@ public sealed class BatchedWriter<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
         lock (_gate)
         {
             _pending.Enqueue((item, done));
-            if (_writing)
+            if (_writers >= maxInFlight)
             {
                 return done.Task;
             }
 
-            _writing = true;
+            _writers++;
         }
 
         _ = Task.Run(WriteAllAsync);
@@ -43,7 +46,7 @@ public sealed class BatchedWriter<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
 
                 if (batch.Count == 0)
                 {
-                    _writing = false;
+                    _writers--;
                     return;
                 }
             }

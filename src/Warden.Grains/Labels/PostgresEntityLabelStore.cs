@@ -51,7 +51,7 @@ public sealed class PostgresEntityLabelStore : IEntityLabelStore
         _db = db;
         _outbox = outbox;
         _signal = signal;
-        _writer = new BatchedWriter<Write, int?>(WriteBatchAsync);
+        _writer = new BatchedWriter<Write, int?>(WriteBatchAsync, maxInFlight: 2);
         // Activations read the same way: entities activated together (a batch read, a burst of cold reads)
         // share one statement instead of one round trip each.
         _reader = new BatchedWriter<string, (string?, int)>(ReadBatchAsync);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Reviews;
@@ -57,7 +58,10 @@ public sealed partial class ContentGrain(
         }
 
         var record = new ContentRecord { Entity = _entity, Submission = submission, Status = ContentStatus.Received, ReceivedAt = clock.GetUtcNow() };
-        if (!await content.InsertAsync(record))
+        var started = Stopwatch.GetTimestamp();
+        var inserted = await content.InsertAsync(record);
+        scoringMeters.Stage("insert", started);
+        if (!inserted)
         {
             return new SubmitResult(true, [], await content.GetAsync(_entity, _idempotencyKey), Duplicate: true);
         }
@@ -98,8 +102,12 @@ public sealed partial class ContentGrain(
         ContentVerdict verdict;
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var trust = await AuthorTrustAsync(submission.Author);
+            scoringMeters.Stage("trust", started);
+            started = Stopwatch.GetTimestamp();
             verdict = await GrainFactory.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest(_entity, submission.Text, textOnly ? [] : submission.Images, trust));
+            scoringMeters.Stage("score", started);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -129,7 +137,9 @@ public sealed partial class ContentGrain(
             return failed;
         }
 
+        var labelled = Stopwatch.GetTimestamp();
         await ApplyLabelsAsync(verdict, submission.Actor, record.ReceivedAt);
+        scoringMeters.Stage("labels", labelled);
         if (textOnly)
         {
             return await HoldForImagesAsync(record, verdict);
@@ -144,7 +154,9 @@ public sealed partial class ContentGrain(
         RouteResult? routed = null;
         if (reason is not null)
         {
+            var routing = Stopwatch.GetTimestamp();
             routed = await RouteForReviewAsync(record, verdict, reason, category!);
+            scoringMeters.Stage("route", routing);
         }
 
         var done = record with
@@ -156,7 +168,9 @@ public sealed partial class ContentGrain(
             ReviewReason = routed?.Job?.JobId is null ? null : reason,
             Attempts = record.Attempts + 1,
         };
+        var updating = Stopwatch.GetTimestamp();
         await content.UpdateAsync(done);
+        scoringMeters.Stage("update", updating);
         DeactivateOnIdle(); // a scored submission is rarely asked about again: free the activation
         return done;
     }

@@ -39,8 +39,8 @@ public sealed class PostgresContentStore : IContentStore
     public PostgresContentStore(NpgsqlDataSource db)
     {
         _db = db;
-        _inserts = new BatchedWriter<ContentRecord, bool>(InsertBatchAsync);
-        _updates = new BatchedWriter<ContentRecord, bool>(UpdateBatchAsync);
+        _inserts = new BatchedWriter<ContentRecord, bool>(InsertBatchAsync, maxInFlight: 2);
+        _updates = new BatchedWriter<ContentRecord, bool>(UpdateBatchAsync, maxInFlight: 2);
     }
 
     public Task<bool> InsertAsync(ContentRecord record) => _inserts.SubmitAsync(record);

@@ -22,6 +22,7 @@ public sealed class ScoringMeters
     private readonly Histogram<double> _scoringLatency;
     private readonly Histogram<double> _imageModelLatency;
     private readonly Histogram<int> _imageBatchSize;
+    private readonly Histogram<double> _stage;
 
     public ScoringMeters(IMeterFactory meters)
     {
@@ -36,11 +37,18 @@ public sealed class ScoringMeters
         _imageModelLatency = meter.CreateHistogram<double>("warden.scoring.image_model.duration", "ms", "One image model run (a micro-batch)");
         _imageBatchSize = meter.CreateHistogram<int>("warden.scoring.image_model.batch", description: "Images per image model run");
         _scoringLatency = meter.CreateHistogram<double>("warden.scoring.duration", "ms", "The whole cascade for one submission");
+        _stage = meter.CreateHistogram<double>(StageInstrument, "ms", "One stage of a submission (insert, trust, score, labels, route, update), to see where its time goes");
         meter.CreateObservableGauge("warden.scoring.execution_provider", () => new Measurement<int>(1, new KeyValuePair<string, object?>("provider", Provider)), description: "1, tagged with the provider models run on here (cpu or cuda)");
         meter.CreateObservableGauge("warden.scoring.drift", () => Drift.Divergence, description: "Jensen-Shannon divergence of incoming text's character classes from the baseline");
     }
 
+    public const string StageInstrument = "warden.submit.stage.duration";
+
     public CharacterClassDrift Drift { get; } = new();
+
+    /// <summary>Records how long a submission's <paramref name="stage"/> took since <paramref name="started"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public void Stage(string stage, long started) =>
+        _stage.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", stage));
 
     /// <summary>Set by the scoring engine once it has resolved the configured provider.</summary>
     public string Provider { get; set; } = Warden.Scoring.Models.ExecutionProvider.Cpu;

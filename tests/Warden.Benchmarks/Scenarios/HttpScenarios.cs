@@ -39,7 +39,7 @@ public static class HttpScenarios
         {
             var body = bodies.Value[(int)((worker * 7919 + i) % bodies.Value.Length)];
             using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync($"/api/v1/entities/comment:http-{run}-{worker}-{i}/content", content);
+            using var response = await http.PostAsync($"/api/v1/entities/comment:http-{run}-{ScoringScenarios.NextSubmission()}/content", content);
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         }, async () =>
