@@ -20,6 +20,9 @@ var scenarios = GrainScenarios.All(cluster).Concat(NpgsqlScenarios.All(cluster))
 
 var summaries = new List<ScenarioSummary>();
 using var stageLatency = new StageLatency();
+await using var costsDb = Npgsql.NpgsqlDataSource.Create(cluster.ConnectionString);
+var operationCosts = new OperationCosts(costsDb);
+var costs = new Dictionary<string, OperationCosts.PerItem>();
 var stages = new Dictionary<string, object>();
 Console.WriteLine($"{"scenario",-24} {"median",12} {"unit",-10} {"p50 µs",10} {"p99 µs",10} {"errors",7}  runs");
 foreach (var scenario in scenarios)
@@ -33,15 +36,25 @@ foreach (var scenario in scenarios)
     ReviewScenarios.ResetLatency(scenario.Name);
     ScoringScenarios.ResetLatency(scenario.Name);
     stageLatency.Reset();
+    var before = await operationCosts.ReadAsync();
     var runs = new List<LoadResult>();
     for (var run = 0; run < options.Runs; run++)
     {
         runs.Add(await LoadLoop.RunAsync(scenario.Concurrency, options.Duration, scenario.Operation));
     }
 
+    var items = runs.Sum(r => r.Operations) * scenario.ItemsPerOperation;
+    var perItem = items > 0 ? OperationCosts.Between(before, await operationCosts.ReadAsync(), items) : null;
+
     var summary = ScenarioSummary.From(scenario, runs);
     summaries.Add(summary);
     Console.WriteLine($"{summary.Name,-24} {summary.MedianPerSecond,12:F0} {summary.Unit,-10} {summary.P50Microseconds,10:F0} {summary.P99Microseconds,10:F0} {summary.Errors,7}  {string.Join(" / ", summary.RunsPerSecond.Select(r => r.ToString("F0")))}");
+    if (perItem is not null)
+    {
+        costs[scenario.Name] = perItem;
+        Console.WriteLine($"  costs of {scenario.Name}: {perItem}");
+    }
+
     if (stageLatency.Snapshot() is { Count: > 0 } seen)
     {
         // The submission's stages inside the silo during the measured runs (what the scenario's latency is made of).
@@ -185,6 +198,7 @@ var thisRun = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new
     leaseNext,
     pacedSubmit,
     stages,
+    costs,
     reviewPage,
     bulk,
     coldReads,
