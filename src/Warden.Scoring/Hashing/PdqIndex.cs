@@ -46,6 +46,9 @@ public sealed class PdqIndex
 
     public int Count => _hashes.Length;
 
+    /// <summary>The index's arrays: 32 bytes a hash plus, per slot table, a 4-byte id a hash and its bucket starts.</summary>
+    public long MemoryBytes => (long)_hashes.Length * 32 + _members.Sum(m => (long)m.Length * sizeof(int)) + _bucketStarts.Sum(b => (long)b.Length * sizeof(int));
+
     public Hash256 this[int id] => _hashes[id];
 
     /// <summary>Ids of every hash within <paramref name="threshold"/> bits of <paramref name="query"/>, each once.</summary>

@@ -250,7 +250,9 @@ public static class ScoringScenarios
         var hashes = Enumerable.Range(0, BankSize).Select(_ => RandomHash()).ToArray();
         // Half the queries are near copies of banked hashes (a match to find), half unrelated.
         var queries = Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? Flip(hashes[random.Next(BankSize)], random.Next(0, 24), random) : RandomHash()).ToArray();
-        return (new PdqIndex(hashes), queries);
+        var index = new PdqIndex(hashes);
+        Console.WriteLine($"PDQ bank of {index.Count:N0} hashes: {index.MemoryBytes / 1048576.0:F0} MiB of index ({index.MemoryBytes / (double)index.Count:F0} B a hash)");
+        return (index, queries);
     }
 
     private static Hash256 Flip(Hash256 hash, int bits, Random random)
