@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Warden.Abstractions.Bulk;
-using Warden.Grains.Labels.Import;
-using Warden.Testing;
 
 namespace Warden.Benchmarks;
 
@@ -18,17 +16,7 @@ public static class BulkBenchmark
     public static async Task<Result> RunAsync(BenchmarkCluster cluster, int runs)
     {
         var grains = cluster.Client.Grains;
-        var folder = Directory.CreateTempSubdirectory("warden-bench-bulk-").FullName;
-        try
-        {
-            var file = Path.Combine(folder, "labels.jsonl");
-            SyntheticLabelFile.Write(file, Entities, 1, rejectEvery: 0);
-            await new LabelImporter(grains, new LabelImportOptions { Actor = "bench:bulk-seed" }).ImportAsync(file);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await SeededEntities.ImportAsync(grains, Entities, 1, "bench:bulk-seed");
 
         var query = new BulkQuery { Origin = "labels", Source = "automated/model-0/v1" };
         var apply = new List<double>();

@@ -3,8 +3,6 @@ using HdrHistogram;
 using Orleans.Runtime;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Runtime;
-using Warden.Grains.Labels.Import;
-using Warden.Testing;
 
 namespace Warden.Benchmarks;
 
@@ -29,7 +27,7 @@ public static class ColdReadBenchmark
     public static async Task<Result> RunAsync(BenchmarkCluster cluster, int runs)
     {
         var grains = cluster.Client.Grains;
-        var seed = await SeedAsync(grains);
+        var seed = await SeededEntities.ImportAsync(grains, Entities, 2, "bench:cold-seed");
         var management = grains.GetGrain<IManagementGrain>(0);
         var cold = new List<Pass>();
         var warm = new List<Pass>();
@@ -52,22 +50,6 @@ public static class ColdReadBenchmark
         static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         return new Result(Entities, Math.Round(seed), cold, warm, select, Median(cold.Select(p => p.PerSecond)), Median(warm.Select(p => p.PerSecond)), Median(select.Select(p => p.PerSecond)),
             Median(cold.Select(p => p.P99Ms)), Median(warm.Select(p => p.P99Ms)), (long)Median(heap.Select(h => (double)h)), (long)Median(rss.Select(r => (double)r)));
-    }
-
-    private static async Task<double> SeedAsync(IGrainFactory grains)
-    {
-        var folder = Directory.CreateTempSubdirectory("warden-bench-cold-").FullName;
-        try
-        {
-            var file = Path.Combine(folder, "labels.jsonl");
-            SyntheticLabelFile.Write(file, Entities, 2, rejectEvery: 0);
-            var report = await new LabelImporter(grains, new LabelImportOptions { Actor = "bench:cold-seed" }).ImportAsync(file);
-            return report.RowsPerSecond;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     /// <summary>Asks every silo to collect idle activations, then waits until no entity activation is left.</summary>
