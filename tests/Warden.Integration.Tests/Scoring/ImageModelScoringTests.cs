@@ -13,10 +13,8 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
     [Fact]
     public async Task Images_are_classified_and_their_categories_fused()
     {
-        var settings = Settings();
-        settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
-        settings["Warden:Scoring:ExecutionProvider"] = "cuda-or-cpu"; // no CUDA in this build: served on the CPU
-        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_image_model"), "scoring-image-model", silos: 1, settings);
+        // No CUDA in this build: served on the CPU.
+        await using var cluster = await DeployAsync("scoring_image_model", TrainedModels.NsfwModelPath, ("Warden:Scoring:ExecutionProvider", "cuda-or-cpu"));
         using var skin = TestImages.PhotoLike(7, 800, 600);
         using var drawing = TestImages.Drawing(9);
 
@@ -56,9 +54,8 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
     [Fact]
     public async Task A_configured_image_model_that_cannot_be_served_sends_image_categories_to_their_fallback()
     {
-        var settings = Settings();
-        settings["Warden:Scoring:ImageModel"] = TrainedModels.SpamModelPath; // a text model: refused by the image contract
-        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_image_fallback"), "scoring-image-fallback", silos: 1, settings);
+        // A text model as the image model: refused by the image contract.
+        await using var cluster = await DeployAsync("scoring_image_fallback", TrainedModels.SpamModelPath);
         using var drawing = TestImages.Drawing(9);
 
         var verdict = await SubmitAsync(cluster, "pin:img-fallback", [TestImages.Encode(drawing)]);
@@ -73,10 +70,7 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
     [Fact]
     public async Task With_images_after_text_the_caller_gets_the_text_verdict_and_the_item_is_held_until_its_images_are_scored()
     {
-        var settings = Settings();
-        settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
-        settings["Warden:Scoring:ImagesAfterText"] = "true";
-        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_images_after"), "scoring-images-after", silos: 1, settings);
+        await using var cluster = await DeployAsync("scoring_images_after", TrainedModels.NsfwModelPath, ("Warden:Scoring:ImagesAfterText", "true"));
         using var skin = TestImages.PhotoLike(7, 800, 600);
         var item = cluster.GrainFactory.Content("pin:after", "k");
         var entity = cluster.GrainFactory.GetGrain<Warden.Abstractions.Labels.IEntityGrain>("pin:after");
@@ -109,10 +103,7 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
     [Fact]
     public async Task A_submission_left_scoring_its_images_is_finished_by_the_recovery_pass()
     {
-        var settings = Settings();
-        settings["Warden:Scoring:ImageModel"] = TrainedModels.NsfwModelPath;
-        settings["Warden:Scoring:RecoverAfter"] = "00:00:00";
-        await using var cluster = await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync("scoring_images_recover"), "scoring-images-recover", silos: 1, settings);
+        await using var cluster = await DeployAsync("scoring_images_recover", TrainedModels.NsfwModelPath, ("Warden:Scoring:RecoverAfter", "00:00:00"));
         using var drawing = TestImages.Drawing(9);
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Warden.Grains.Scoring.IContentStore>(
             cluster.Silos.Cast<Orleans.TestingHost.InProcessSiloHandle>().Single().SiloHost.Services);
@@ -133,6 +124,19 @@ public sealed class ImageModelScoringTests(PostgresFixture postgres)
         var finished = await cluster.GrainFactory.Content("pin:stranded", "k").Get();
         finished!.Status.Should().Be(ContentStatus.Labelled);
         finished.Verdict!.ImageScores.Should().ContainSingle();
+    }
+
+    /// <summary>One silo serving <paramref name="imageModel"/> as its image model, with the scoring test settings and <paramref name="extra"/>.</summary>
+    private async Task<Orleans.TestingHost.TestCluster> DeployAsync(string database, string imageModel, params (string Key, string Value)[] extra)
+    {
+        var settings = Settings();
+        settings["Warden:Scoring:ImageModel"] = imageModel;
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return await WardenTestCluster.DeployAsync(await postgres.CreateDatabaseAsync(database), database.Replace('_', '-'), silos: 1, settings);
     }
 
     private static async Task<ContentVerdict> SubmitAsync(Orleans.TestingHost.TestCluster cluster, string entity, IEnumerable<byte[]> images)
