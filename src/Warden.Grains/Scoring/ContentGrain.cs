@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Warden.Abstractions.Labels;
 using Warden.Abstractions.Reviews;
@@ -58,10 +57,7 @@ public sealed partial class ContentGrain(
         }
 
         var record = new ContentRecord { Entity = _entity, Submission = submission, Status = ContentStatus.Received, ReceivedAt = clock.GetUtcNow() };
-        var started = Stopwatch.GetTimestamp();
-        var inserted = await content.InsertAsync(record);
-        scoringMeters.Stage("insert", started);
-        if (!inserted)
+        if (!await scoringMeters.TimedAsync("insert", () => content.InsertAsync(record)))
         {
             return new SubmitResult(true, [], await content.GetAsync(_entity, _idempotencyKey), Duplicate: true);
         }
@@ -102,12 +98,8 @@ public sealed partial class ContentGrain(
         ContentVerdict verdict;
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            var trust = await AuthorTrustAsync(submission.Author);
-            scoringMeters.Stage("trust", started);
-            started = Stopwatch.GetTimestamp();
-            verdict = await GrainFactory.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest(_entity, submission.Text, textOnly ? [] : submission.Images, trust));
-            scoringMeters.Stage("score", started);
+            var trust = await scoringMeters.TimedAsync("trust", () => AuthorTrustAsync(submission.Author));
+            verdict = await scoringMeters.TimedAsync("score", () => GrainFactory.GetGrain<IScoringWorkerGrain>(0).Score(new ScoringRequest(_entity, submission.Text, textOnly ? [] : submission.Images, trust)));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -137,9 +129,7 @@ public sealed partial class ContentGrain(
             return failed;
         }
 
-        var labelled = Stopwatch.GetTimestamp();
-        await ApplyLabelsAsync(verdict, submission.Actor, record.ReceivedAt);
-        scoringMeters.Stage("labels", labelled);
+        await scoringMeters.TimedAsync("labels", () => ApplyLabelsAsync(verdict, submission.Actor, record.ReceivedAt));
         if (textOnly)
         {
             return await HoldForImagesAsync(record, verdict);
@@ -154,9 +144,7 @@ public sealed partial class ContentGrain(
         RouteResult? routed = null;
         if (reason is not null)
         {
-            var routing = Stopwatch.GetTimestamp();
-            routed = await RouteForReviewAsync(record, verdict, reason, category!);
-            scoringMeters.Stage("route", routing);
+            routed = await scoringMeters.TimedAsync("route", () => RouteForReviewAsync(record, verdict, reason, category!));
         }
 
         var done = record with
@@ -168,9 +156,7 @@ public sealed partial class ContentGrain(
             ReviewReason = routed?.Job?.JobId is null ? null : reason,
             Attempts = record.Attempts + 1,
         };
-        var updating = Stopwatch.GetTimestamp();
-        await content.UpdateAsync(done);
-        scoringMeters.Stage("update", updating);
+        await scoringMeters.TimedAsync("update", () => content.UpdateAsync(done));
         DeactivateOnIdle(); // a scored submission is rarely asked about again: free the activation
         return done;
     }

@@ -47,8 +47,25 @@ public sealed class ScoringMeters
     public CharacterClassDrift Drift { get; } = new();
 
     /// <summary>Records how long a submission's <paramref name="stage"/> took since <paramref name="started"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
-    public void Stage(string stage, long started) =>
+    private void Stage(string stage, long started) =>
         _stage.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", stage));
+
+    /// <summary>Runs one stage of a submission and records how long it took.</summary>
+    public async Task<T> TimedAsync<T>(string stage, Func<Task<T>> work)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await work();
+        Stage(stage, started);
+        return result;
+    }
+
+    /// <inheritdoc cref="TimedAsync{T}(string, Func{Task{T}})"/>
+    public async Task TimedAsync(string stage, Func<Task> work)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await work();
+        Stage(stage, started);
+    }
 
     /// <summary>Set by the scoring engine once it has resolved the configured provider.</summary>
     public string Provider { get; set; } = Warden.Scoring.Models.ExecutionProvider.Cpu;
